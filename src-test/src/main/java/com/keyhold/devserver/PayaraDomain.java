@@ -1,0 +1,174 @@
+package com.keyhold.devserver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * A Payara Server domain driven through asadmin. asadmin is run as {@code java -jar
+ * appserver-cli.jar} with the JDK running this code, so it works wherever Maven does.
+ */
+public final class PayaraDomain {
+
+    private static final Logger LOG = Logger.getLogger(PayaraDomain.class.getName());
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Path payaraHome;
+    private final Path domainDir;
+    private final String name;
+    private final int portBase;
+
+    /**
+     * @param portBase as asadmin's {@code --portbase}: admin port is base + 48, HTTP base + 80; 0 keeps
+     *                 Payara's defaults (4848, 8080)
+     */
+    public PayaraDomain(Path payaraHome, Path domainDir, String name, int portBase) {
+        this.payaraHome = payaraHome;
+        this.domainDir = domainDir;
+        this.name = name;
+        this.portBase = portBase;
+    }
+
+    public int adminPort() {
+        return portBase == 0 ? 4848 : portBase + 48;
+    }
+
+    public int httpPort() {
+        return portBase == 0 ? 8080 : portBase + 80;
+    }
+
+    public Path serverLog() {
+        return domainDir.resolve(name).resolve("logs").resolve("server.log");
+    }
+
+    public Path configDir() {
+        return domainDir.resolve(name).resolve("config");
+    }
+
+    /** Creates the domain when it does not exist yet and installs the JDBC driver into its lib/. */
+    public void createIfAbsent(Path jdbcDriver) {
+        Path domain = domainDir.resolve(name);
+        if (!Files.isDirectory(domain.resolve("config"))) {
+            List<String> args = new ArrayList<>(List.of("create-domain", "--nopassword=true", "--checkports=true",
+                    "--domaindir", domainDir.toString()));
+            if (portBase != 0) {
+                args.addAll(List.of("--portbase", Integer.toString(portBase)));
+            }
+            args.add(name);
+            asadmin(args);
+        }
+        try {
+            Path lib = domain.resolve("lib");
+            Files.createDirectories(lib);
+            Files.copy(jdbcDriver, lib.resolve("mysql-connector-j.jar"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not install the JDBC driver into " + domain, e);
+        }
+    }
+
+    public boolean isRunning() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", adminPort()), 500);
+            return true;
+        } catch (IOException closed) {
+            return false;
+        }
+    }
+
+    public void start() {
+        asadmin(List.of("start-domain", "--domaindir", domainDir.toString(), name));
+    }
+
+    public void stop() {
+        asadmin(List.of("stop-domain", "--domaindir", domainDir.toString(), name));
+    }
+
+    /**
+     * Sets server system properties, which glassfish-resources.xml and MicroProfile Config read.
+     * Values must not contain ':' or '=' (asadmin's separators).
+     */
+    public void setSystemProperties(Map<String, String> properties) {
+        for (Map.Entry<String, String> p : properties.entrySet()) {
+            if (p.getValue().contains(":") || p.getValue().contains("=") || p.getValue().isEmpty()) {
+                throw new IllegalArgumentException("system property " + p.getKey()
+                        + " must be non-empty and free of ':' and '=' to pass through asadmin");
+            }
+        }
+        String joined = properties.entrySet().stream()
+                .map(p -> p.getKey() + "=" + p.getValue())
+                .collect(Collectors.joining(":"));
+        remote(List.of("create-system-properties", joined));
+    }
+
+    public void deploy(Path ear, String applicationName) {
+        remote(List.of("deploy", "--force=true", "--name", applicationName, ear.toString()));
+    }
+
+    /** Removes a deployment left behind by an interrupted run; quiet when there is none. */
+    public void undeployIfPresent(String applicationName) {
+        String list = remote(List.of("list-applications", "--terse=true"));
+        if (list.lines().anyMatch(line -> line.strip().startsWith(applicationName + " ")
+                || line.strip().equals(applicationName))) {
+            remote(List.of("undeploy", applicationName));
+        }
+    }
+
+    private String remote(List<String> command) {
+        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(adminPort())));
+        args.addAll(command);
+        return asadmin(args);
+    }
+
+    private String asadmin(List<String> args) {
+        Path cli = payaraHome.resolve("glassfish/lib/client/appserver-cli.jar");
+        if (!Files.isRegularFile(cli)) {
+            throw new IllegalStateException("No Payara Server at " + payaraHome + " (expected " + cli + ")");
+        }
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", cli.toString(), "--interactive=false"));
+        command.addAll(args);
+        LOG.info("asadmin " + String.join(" ", args));
+        try {
+            Path output = Files.createTempFile("asadmin", ".log");
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                    .start();
+            if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("asadmin " + args.get(0) + " did not finish in " + COMMAND_TIMEOUT);
+            }
+            String text = Files.readString(output, StandardCharsets.UTF_8);
+            Files.deleteIfExists(output);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("asadmin " + String.join(" ", args) + " failed:\n" + text);
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running asadmin", e);
+        }
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

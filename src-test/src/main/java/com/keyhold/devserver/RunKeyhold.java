@@ -1,0 +1,79 @@
+package com.keyhold.devserver;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
+
+/**
+ * The README's run command ({@code mvn -Prun package}): Keyhold on Payara Server with its database,
+ * kept under {@code ~/.keyhold} so that a restart keeps the data, until Ctrl-C.
+ *
+ * <p>With {@code KEYHOLD_DB_HOST} (and {@code _PORT}, {@code _USER}, {@code _PASSWORD}, or the
+ * {@code keyhold.db.*} system properties) it uses that MySQL/MariaDB server; otherwise it starts an
+ * embedded MariaDB on port 3307 ({@code keyhold.embedded-db.port}).
+ */
+public final class RunKeyhold {
+
+    private static final Logger LOG = Logger.getLogger(RunKeyhold.class.getName());
+
+    private RunKeyhold() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("keyhold.home", System.getProperty("user.home") + "/.keyhold"));
+        Path payaraHome = Path.of(System.getProperty("keyhold.payara.home"));
+        Path ear = Path.of(System.getProperty("keyhold.ear"));
+        Path driver = Path.of(System.getProperty("keyhold.driver"));
+        String database = System.getProperty("keyhold.db.name", "keyhold");
+
+        Optional<DatabaseSettings> configured = DatabaseSettings.configured("keyhold.db");
+        Databases.Embedded embedded = configured.isPresent() ? null
+                : Databases.startEmbedded(home.resolve("mariadb"), Integer.getInteger("keyhold.embedded-db.port", 3307));
+        DatabaseSettings db = configured.orElseGet(embedded::settings);
+
+        PayaraDomain domain = new PayaraDomain(payaraHome, home.resolve("domains"), "keyhold",
+                Integer.getInteger("keyhold.portbase", 0));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping Keyhold");
+            if (domain.isRunning()) {
+                domain.stop();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+        }, "keyhold-shutdown"));
+
+        domain.createIfAbsent(driver);
+        if (domain.isRunning()) {
+            domain.stop();
+        }
+        domain.start();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("keyhold.db.host", db.host());
+        properties.put("keyhold.db.port", Integer.toString(db.port()));
+        properties.put("keyhold.db.name", database);
+        properties.put("keyhold.db.user", db.user());
+        properties.put("keyhold.db.password", db.password());
+        properties.put("keyhold.mail.host", System.getProperty("keyhold.mail.host", "localhost"));
+        properties.put("keyhold.mail.port", System.getProperty("keyhold.mail.port", "25"));
+        properties.put("keyhold.mail.user", System.getProperty("keyhold.mail.user", "keyhold"));
+        properties.put("keyhold.mail.from", System.getProperty("keyhold.mail.from", "keyhold@localhost"));
+        domain.setSystemProperties(properties);
+        domain.deploy(ear, "keyhold");
+
+        String url = "http://localhost:" + domain.httpPort() + "/";
+        System.out.println();
+        System.out.println("Keyhold is running at " + url + "  (sign up at " + url + "signup.xhtml)");
+        System.out.println("Server log: " + domain.serverLog());
+        if (Files.exists(domain.serverLog())
+                && Files.readString(domain.serverLog()).contains("with the one-time password")) {
+            System.out.println("The first operator's one-time password is in that log (search for \"one-time password\").");
+        }
+        System.out.println("Press Ctrl-C to stop.");
+        new CountDownLatch(1).await();
+    }
+}

@@ -1,0 +1,112 @@
+package com.keyhold.it.support;
+
+import com.keyhold.devserver.DatabaseSettings;
+import com.keyhold.devserver.Databases;
+import com.keyhold.devserver.PayaraDomain;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The server side of a test run, started once for all test classes: a MariaDB (the one configured
+ * with {@code KEYHOLD_TEST_DB_HOST}/{@code _PORT}/{@code _USER}/{@code _PASSWORD} or the
+ * {@code keyhold.test.db.*} system properties, else an embedded one), an empty {@value #DATABASE}
+ * database, and a Payara Server domain configured for it. Arquillian deploys the EAR into that domain.
+ */
+public final class KeyholdTestServer implements ExtensionContext.Store.CloseableResource {
+
+    public static final String DATABASE = "keyhold_test";
+    public static final int PORT_BASE = 20000;
+    public static final String OPERATOR_EMAIL = "operator@it.keyhold.test";
+    private static final Logger LOG = Logger.getLogger(KeyholdTestServer.class.getName());
+
+    private final Databases.Embedded embedded;
+    private final DatabaseSettings database;
+    private final PayaraDomain domain;
+    private final String operatorToken;
+
+    private KeyholdTestServer(Databases.Embedded embedded, DatabaseSettings database, PayaraDomain domain,
+            String operatorToken) {
+        this.embedded = embedded;
+        this.database = database;
+        this.domain = domain;
+        this.operatorToken = operatorToken;
+    }
+
+    static KeyholdTestServer start() {
+        Path work = Path.of(System.getProperty("keyhold.work", "target/it"));
+        DatabaseSettings configured = DatabaseSettings.configured("keyhold.test.db").orElse(null);
+        Databases.Embedded embedded = configured != null ? null : Databases.startEmbedded(work.resolve("mariadb"), 0);
+        DatabaseSettings db = configured != null ? configured : embedded.settings();
+        LOG.info("Integration tests use the database server at " + db.host() + ":" + db.port()
+                + (embedded != null ? " (embedded)" : " (configured)"));
+        Databases.recreate(db, DATABASE);
+
+        PayaraDomain domain = new PayaraDomain(Path.of(System.getProperty("keyhold.payara.home")),
+                work.resolve("domains"), "keyhold-test", PORT_BASE);
+        domain.createIfAbsent(Path.of(System.getProperty("keyhold.driver")));
+        if (domain.isRunning()) {
+            domain.stop();
+        }
+        domain.start();
+        String operatorToken = randomAlphanumeric(40);
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("keyhold.db.host", db.host());
+        properties.put("keyhold.db.port", Integer.toString(db.port()));
+        properties.put("keyhold.db.name", DATABASE);
+        properties.put("keyhold.db.user", db.user());
+        properties.put("keyhold.db.password", db.password());
+        properties.put("keyhold.mail.host", "localhost");
+        properties.put("keyhold.mail.port", "3025");
+        properties.put("keyhold.mail.user", "keyhold");
+        properties.put("keyhold.mail.from", "keyhold@it.keyhold.test");
+        properties.put("keyhold.bootstrap.operator-email", OPERATOR_EMAIL);
+        properties.put("keyhold.bootstrap.operator-token", operatorToken);
+        domain.setSystemProperties(properties);
+        domain.undeployIfPresent("keyhold");
+        return new KeyholdTestServer(embedded, db, domain, operatorToken);
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + domain.httpPort();
+    }
+
+    public String operatorToken() {
+        return operatorToken;
+    }
+
+    public Path serverLog() {
+        return domain.serverLog();
+    }
+
+    /** A connection to the test database, to check what the application stored. */
+    public Connection connect() throws SQLException {
+        return database.connect(DATABASE);
+    }
+
+    @Override
+    public void close() {
+        try {
+            domain.stop();
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    private static String randomAlphanumeric(int length) {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,202 @@
+package com.keyhold.web.security;
+
+import com.keyhold.common.ErrorCode;
+import com.keyhold.security.ApiTokenService;
+import com.keyhold.security.RememberMeService;
+import com.keyhold.security.TokenScope;
+import com.keyhold.user.CallerIdentity;
+import com.keyhold.user.UserService;
+import com.keyhold.web.api.ApiError;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The application's one authentication mechanism (Jakarta Security allows one per application), so
+ * it dispatches on the path:
+ * <ul>
+ * <li>{@code POST /api/v1/auth/tokens}: HTTP Basic with email and password;</li>
+ * <li>{@code /api/v1/admin/**}: a personal API token as {@code Authorization: Bearer};</li>
+ * <li>{@code /api/v1/operator/**}: an operator's token;</li>
+ * <li>other {@code /api/**} paths are public or check their own credentials (client activation
+ * tokens, SCIM tokens) in their resources;</li>
+ * <li>pages: the signed-in session, else the "keep me signed in" cookie; {@code /app/**} needs one of
+ * them, else the browser is sent to the sign-in page.</li>
+ * </ul>
+ * API failures answer 401 in the CONTRACT section 1 format with a {@code WWW-Authenticate} header,
+ * never a redirect. The session holds only the user id; roles and flags are read on every request
+ * so that a change applies at the member's next request.
+ */
+@ApplicationScoped
+public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    public static final String SESSION_USER_ID = "keyhold.userId";
+    public static final String REMEMBER_ME_COOKIE = "KEYHOLD_REMEMBER_ME";
+    public static final String SIGN_IN_PAGE = "/login.xhtml";
+    public static final String CHANGE_PASSWORD_PAGE = "/app/change-password.xhtml";
+    static final String TOKENS_PATH = "/api/v1/auth/tokens";
+    static final String REALM = "keyhold";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @EJB
+    UserService users;
+
+    @EJB
+    ApiTokenService apiTokens;
+
+    @EJB
+    RememberMeService rememberMe;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
+            return validateApiRequest(path, request, response, context);
+        }
+        return validatePageRequest(path, request, response, context);
+    }
+
+    private AuthenticationStatus validateApiRequest(String path, HttpServletRequest request,
+            HttpServletResponse response, HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (path.equals(TOKENS_PATH) && "POST".equals(request.getMethod())) {
+            Optional<AuthorizationHeader.BasicCredentials> basic = AuthorizationHeader.basic(header);
+            if (basic.isPresent()) {
+                CredentialValidationResult result = identityStores.validate(
+                        new UsernamePasswordCredential(basic.get().username(), basic.get().password()));
+                if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                    return context.notifyContainerAboutLogin(result);
+                }
+            }
+            return unauthorized(response, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"",
+                    "Sign in with your email and password (HTTP Basic).");
+        }
+        TokenScope scope = path.startsWith("/api/v1/admin/") ? TokenScope.ADMIN
+                : path.startsWith("/api/v1/operator/") ? TokenScope.OPERATOR : null;
+        if (scope == null) {
+            return context.doNothing();
+        }
+        Optional<String> token = AuthorizationHeader.bearer(header);
+        Optional<CallerIdentity> caller = token.flatMap(t -> apiTokens.authenticate(t, scope));
+        if (caller.isPresent()) {
+            return context.notifyContainerAboutLogin(PasswordIdentityStore.resultOf(caller.get()));
+        }
+        String challenge = "Bearer realm=\"" + REALM + "\"" + (token.isPresent() ? ", error=\"invalid_token\"" : "");
+        return unauthorized(response, challenge, scope == TokenScope.ADMIN
+                ? "A valid personal API token is required (Authorization: Bearer)."
+                : "A valid operator API token is required (Authorization: Bearer).");
+    }
+
+    private AuthenticationStatus validatePageRequest(String path, HttpServletRequest request,
+            HttpServletResponse response, HttpMessageContext context) {
+        if (context.isAuthenticationRequest()
+                && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
+            return signIn(credential, context.getAuthParameters().isRememberMe(), request, response, context);
+        }
+        Optional<CallerIdentity> caller = sessionCaller(request).or(() -> rememberedCaller(request));
+        if (caller.isPresent()) {
+            if (caller.get().mustChangePassword() && path.startsWith("/app/") && !path.equals(CHANGE_PASSWORD_PAGE)) {
+                return context.redirect(request.getContextPath() + CHANGE_PASSWORD_PAGE);
+            }
+            return context.notifyContainerAboutLogin(PasswordIdentityStore.resultOf(caller.get()));
+        }
+        if (path.startsWith("/app/")) {
+            String next = URLEncoder.encode(path, StandardCharsets.UTF_8);
+            return context.redirect(request.getContextPath() + SIGN_IN_PAGE + "?next=" + next);
+        }
+        return context.doNothing();
+    }
+
+    /** Form sign-in from the sign-in page ({@code SecurityContext.authenticate}). */
+    private AuthenticationStatus signIn(UsernamePasswordCredential credential, boolean keepSignedIn,
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        String userId = result.getCallerPrincipal().getName();
+        startSession(request, userId);
+        if (keepSignedIn) {
+            Cookie cookie = new Cookie(REMEMBER_ME_COOKIE, rememberMe.issue(userId));
+            cookie.setHttpOnly(true);
+            cookie.setSecure(request.isSecure());
+            cookie.setPath(contextPathOrRoot(request));
+            cookie.setMaxAge((int) RememberMeService.LIFETIME.toSeconds());
+            cookie.setAttribute("SameSite", "Lax");
+            response.addCookie(cookie);
+        }
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private Optional<CallerIdentity> sessionCaller(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(SESSION_USER_ID) instanceof String userId)) {
+            return Optional.empty();
+        }
+        Optional<CallerIdentity> identity = users.identity(userId);
+        if (identity.isEmpty()) {
+            session.invalidate();
+        }
+        return identity;
+    }
+
+    private Optional<CallerIdentity> rememberedCaller(HttpServletRequest request) {
+        Optional<CallerIdentity> identity = rememberMeCookie(request).flatMap(rememberMe::authenticate);
+        identity.ifPresent(caller -> startSession(request, caller.userId()));
+        return identity;
+    }
+
+    /** A new session id at every sign-in, so a session id planted before sign-in is worthless. */
+    private static void startSession(HttpServletRequest request, String userId) {
+        HttpSession existing = request.getSession(false);
+        if (existing != null) {
+            request.changeSessionId();
+        }
+        request.getSession(true).setAttribute(SESSION_USER_ID, userId);
+    }
+
+    public static Optional<String> rememberMeCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        return cookies == null ? Optional.empty() : Arrays.stream(cookies)
+                .filter(c -> REMEMBER_ME_COOKIE.equals(c.getName()))
+                .map(Cookie::getValue)
+                .findFirst();
+    }
+
+    public static String contextPathOrRoot(HttpServletRequest request) {
+        return request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String challenge, String message) {
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", challenge);
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(ApiError.of(ErrorCode.UNAUTHORIZED, message).toJson());
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}
