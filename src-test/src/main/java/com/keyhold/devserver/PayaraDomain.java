@@ -69,6 +69,9 @@ public final class PayaraDomain {
             args.add(name);
             asadmin(args);
         }
+        if (PayaraPatches.removeConnectionPoolMetrics(payaraHome)) {
+            deleteRecursively(domain.resolve("osgi-cache"));
+        }
         try {
             Path lib = domain.resolve("lib");
             Files.createDirectories(lib);
@@ -78,12 +81,32 @@ public final class PayaraDomain {
         }
     }
 
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public boolean isRunning() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", adminPort()), 500);
             return true;
         } catch (IOException closed) {
             return false;
+        }
+    }
+
+    /** Starts the next run with an empty server log, so a test reads only what this run logged. */
+    public void discardServerLog() {
+        try {
+            Files.deleteIfExists(serverLog());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

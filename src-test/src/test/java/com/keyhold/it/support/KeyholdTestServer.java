@@ -53,6 +53,7 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         if (domain.isRunning()) {
             domain.stop();
         }
+        domain.discardServerLog();
         domain.start();
         String operatorToken = randomAlphanumeric(40);
         Map<String, String> properties = new LinkedHashMap<>();
