@@ -2,7 +2,51 @@ package com.keyhold.account;
 
 import java.time.Instant;
 
-/** One account as lists show it: to its members (with their role) or to operators (with member count). */
-public record AccountSummary(String id, AccountType type, String name, MemberRole role, long members,
-        Instant createdAt) {
+/**
+ * One account as lists show it: to its members (with their role) or to operators (with the member
+ * count). A class with getters rather than a record because pages read it through Expression
+ * Language 5 (Jakarta EE 10), which does not see record accessors.
+ */
+public final class AccountSummary {
+
+    private final String id;
+    private final AccountType type;
+    private final String name;
+    private final MemberRole role;
+    private final long members;
+    private final Instant createdAt;
+
+    public AccountSummary(String id, AccountType type, String name, MemberRole role, long members, Instant createdAt) {
+        this.id = id;
+        this.type = type;
+        this.name = name;
+        this.role = role;
+        this.members = members;
+        this.createdAt = createdAt;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public AccountType getType() {
+        return type;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** The viewing member's role; null in operators' lists. */
+    public MemberRole getRole() {
+        return role;
+    }
+
+    public long getMembers() {
+        return members;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 }

@@ -10,7 +10,6 @@ import com.keyhold.it.support.Http;
 import com.keyhold.it.support.KeyholdDeployment;
 import com.keyhold.it.support.KeyholdIntegrationTest;
 import com.keyhold.it.support.KeyholdServerExtension;
-import com.keyhold.it.support.KeyholdTestServer;
 import com.keyhold.it.support.Users;
 import jakarta.json.JsonObject;
 import java.security.MessageDigest;
@@ -165,15 +164,6 @@ class ApiAuthenticationIT {
                 assertEquals(0, row.getInt(1));
             }
         }
-    }
-
-    @Test
-    void theOperatorMustChangeTheOneTimePasswordBeforeGettingTokens_O1() throws Exception {
-        String password = OperatorLog.oneTimePassword();
-        Http.Answer answer = Http.postJson("/api/v1/auth/tokens", "{}", "Authorization",
-                basic(KeyholdTestServer.OPERATOR_EMAIL, password));
-        assertEquals(403, answer.status(), answer.body());
-        assertEquals("PASSWORD_CHANGE_REQUIRED", answer.errorCode());
     }
 
     private static String sha256(String text) throws Exception {

@@ -60,16 +60,16 @@ public class SessionUser implements Serializable {
     /** The selected account; the personal account until the user picks another they belong to. */
     public AccountSummary getSelectedAccount() {
         List<AccountSummary> mine = getAccounts();
-        return mine.stream().filter(a -> a.id().equals(selectedAccountId)).findFirst().orElse(mine.get(0));
+        return mine.stream().filter(a -> a.getId().equals(selectedAccountId)).findFirst().orElse(mine.get(0));
     }
 
     public String getSelectedAccountId() {
-        return getSelectedAccount().id();
+        return getSelectedAccount().getId();
     }
 
     /** Ignores ids of accounts the user does not belong to: the selector cannot reach another tenant. */
     public void setSelectedAccountId(String accountId) {
-        if (getAccounts().stream().anyMatch(a -> a.id().equals(accountId))) {
+        if (getAccounts().stream().anyMatch(a -> a.getId().equals(accountId))) {
             this.selectedAccountId = accountId;
         }
     }

@@ -23,7 +23,7 @@ public class AdminAccountsResource {
 
     public record AccountView(String id, String type, String name, String role, Instant createdAt) {
         static AccountView of(AccountSummary a) {
-            return new AccountView(a.id(), a.type().name(), a.name(), a.role().name(), a.createdAt());
+            return new AccountView(a.getId(), a.getType().name(), a.getName(), a.getRole().name(), a.getCreatedAt());
         }
     }
 

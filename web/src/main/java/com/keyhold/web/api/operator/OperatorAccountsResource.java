@@ -21,7 +21,7 @@ public class OperatorAccountsResource {
 
     public record AccountView(String id, String type, String name, long members, Instant createdAt) {
         static AccountView of(AccountSummary a) {
-            return new AccountView(a.id(), a.type().name(), a.name(), a.members(), a.createdAt());
+            return new AccountView(a.getId(), a.getType().name(), a.getName(), a.getMembers(), a.getCreatedAt());
         }
     }
 
