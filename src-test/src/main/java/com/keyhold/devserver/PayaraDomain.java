@@ -29,6 +29,8 @@ public final class PayaraDomain {
     private final Path domainDir;
     private final String name;
     private final int portBase;
+    /** Where this start's part of the server log begins. */
+    private long logSizeAtStart;
 
     /**
      * @param portBase as asadmin's {@code --portbase}: admin port is base + 48, HTTP base + 80; 0 keeps
@@ -111,6 +113,11 @@ public final class PayaraDomain {
     }
 
     public void start() {
+        try {
+            logSizeAtStart = Files.exists(serverLog()) ? Files.size(serverLog()) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         asadmin(List.of("start-domain", "--domaindir", domainDir.toString(), name));
     }
 
@@ -139,11 +146,48 @@ public final class PayaraDomain {
         remote(List.of("deploy", "--force=true", "--name", applicationName, ear.toString()));
     }
 
+    /**
+     * After a start, waits until a deployment the domain still holds (left by an interrupted run)
+     * has finished loading, since deploying over it while it loads breaks both.
+     */
+    public void awaitApplicationLoaded(String applicationName) {
+        if (!isDeployed(applicationName)) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                String log = logSinceStart();
+                if (log.contains("Loading application [" + applicationName) || log.contains("Application deployment failed")) {
+                    return;
+                }
+                Thread.sleep(1000);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private String logSinceStart() throws IOException {
+        if (!Files.exists(serverLog())) {
+            return "";
+        }
+        byte[] all = Files.readAllBytes(serverLog());
+        int from = (int) Math.min(logSizeAtStart, all.length);
+        return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+    }
+
+    private boolean isDeployed(String applicationName) {
+        return remote(List.of("list-applications", "--terse=true")).lines()
+                .anyMatch(line -> line.strip().equals(applicationName) || line.strip().startsWith(applicationName + " "));
+    }
+
     /** Removes a deployment left behind by an interrupted run; quiet when there is none. */
     public void undeployIfPresent(String applicationName) {
-        String list = remote(List.of("list-applications", "--terse=true"));
-        if (list.lines().anyMatch(line -> line.strip().startsWith(applicationName + " ")
-                || line.strip().equals(applicationName))) {
+        if (isDeployed(applicationName)) {
             remote(List.of("undeploy", applicationName));
         }
     }

@@ -20,10 +20,23 @@ public final class RunKeyhold {
 
     private static final Logger LOG = Logger.getLogger(RunKeyhold.class.getName());
 
+    private static final String APPLICATION = "keyhold";
+
     private RunKeyhold() {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run();
+        } catch (RuntimeException | Error failure) {
+            // End the JVM (the shutdown hook stops the server and database) instead of leaving
+            // Maven waiting on the embedded database's threads.
+            LOG.log(java.util.logging.Level.SEVERE, "Keyhold could not start", failure);
+            System.exit(1);
+        }
+    }
+
+    private static void run() throws Exception {
         Path home = Path.of(System.getProperty("keyhold.home", System.getProperty("user.home") + "/.keyhold"));
         Path payaraHome = Path.of(System.getProperty("keyhold.payara.home"));
         Path ear = Path.of(System.getProperty("keyhold.ear"));
@@ -40,6 +53,9 @@ public final class RunKeyhold {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping Keyhold");
             if (domain.isRunning()) {
+                // Undeployed on the way out, so the next start deploys the newly built EAR
+                // without racing the server's own reload of the old one.
+                domain.undeployIfPresent(APPLICATION);
                 domain.stop();
             }
             if (embedded != null) {
@@ -63,7 +79,8 @@ public final class RunKeyhold {
         properties.put("keyhold.mail.user", System.getProperty("keyhold.mail.user", "keyhold"));
         properties.put("keyhold.mail.from", System.getProperty("keyhold.mail.from", "keyhold@localhost"));
         domain.setSystemProperties(properties);
-        domain.deploy(ear, "keyhold");
+        domain.awaitApplicationLoaded(APPLICATION);
+        domain.deploy(ear, APPLICATION);
 
         String url = "http://localhost:" + domain.httpPort() + "/";
         System.out.println();

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -24,22 +25,27 @@ public final class Browser implements AutoCloseable {
 
     private static final Path SCREENSHOTS = Path.of(System.getProperty("keyhold.screenshots", "target/screenshots"));
 
+    private static final String CHROMIUM = System.getProperty("keyhold.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("keyhold.chromedriver", "/usr/bin/chromedriver");
+
     private final WebDriver driver;
     private final Path profile;
 
     public Browser() {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
+                "Browser tests need Chromium and its driver: apt-get install chromium chromium-driver");
         try {
             profile = Files.createTempDirectory("keyhold-chromium");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("keyhold.chromium", "/usr/bin/chromium"));
+        options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
                 "--window-size=1280,900", "--lang=en-US", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("keyhold.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
