@@ -2,6 +2,7 @@ package com.keyhold.common;
 
 import jakarta.ejb.ApplicationException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,15 +17,26 @@ public class KeyholdException extends RuntimeException {
 
     private final ErrorCode code;
     private final List<Violation> violations;
+    private final Map<String, Object> details;
 
     public KeyholdException(ErrorCode code, String message) {
         this(code, message, List.of());
     }
 
     public KeyholdException(ErrorCode code, String message, List<Violation> violations) {
+        this(code, message, violations, Map.of());
+    }
+
+    private KeyholdException(ErrorCode code, String message, List<Violation> violations, Map<String, Object> details) {
         super(message);
         this.code = Objects.requireNonNull(code);
         this.violations = List.copyOf(violations);
+        this.details = Map.copyOf(details);
+    }
+
+    /** A refusal that carries extra fields for the client, such as {@code wouldDeactivate} (CONTRACT section 1). */
+    public static KeyholdException withDetails(ErrorCode code, String message, Map<String, Object> details) {
+        return new KeyholdException(code, message, List.of(), details);
     }
 
     public static KeyholdException badRequest(List<Violation> violations) {
@@ -47,5 +59,10 @@ public class KeyholdException extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    /** Extra top-level fields of the error body: numbers or strings. */
+    public Map<String, Object> details() {
+        return details;
     }
 }

@@ -5,14 +5,21 @@ import com.keyhold.common.Violation;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The body of every 4xx/5xx answer under {@code /api} (CONTRACT section 1). Empty violations are left out. */
 @JsonbPropertyOrder({"code", "message", "violations"})
 @JsonbNillable(false)
-public record ApiError(String code, String message, List<Violation> violations) {
+public record ApiError(String code, String message, List<Violation> violations, Map<String, Object> details) {
 
     public ApiError {
         violations = violations == null || violations.isEmpty() ? null : List.copyOf(violations);
+        details = details == null ? Map.of() : new TreeMap<>(details);
+    }
+
+    public ApiError(String code, String message, List<Violation> violations) {
+        this(code, message, violations, Map.of());
     }
 
     public static ApiError of(ErrorCode code, String message) {
@@ -32,6 +39,8 @@ public record ApiError(String code, String message, List<Violation> violations) 
             }
             json.append(']');
         }
+        details.forEach((name, value) -> json.append(',').append(quote(name)).append(':')
+                .append(value instanceof Number ? value.toString() : quote(String.valueOf(value))));
         return json.append('}').toString();
     }
 

@@ -31,7 +31,7 @@ public class ApiErrorMapper implements ExceptionMapper<Throwable> {
         int status;
         if (cause instanceof KeyholdException refused) {
             status = refused.code().httpStatus();
-            error = new ApiError(refused.code().name(), refused.getMessage(), refused.violations());
+            error = new ApiError(refused.code().name(), refused.getMessage(), refused.violations(), refused.details());
         } else if (cause instanceof WebApplicationException web) {
             status = web.getResponse().getStatus();
             error = ApiError.of(codeFor(status), messageFor(status));
@@ -43,7 +43,12 @@ public class ApiErrorMapper implements ExceptionMapper<Throwable> {
             status = 500;
             error = ApiError.of(ErrorCode.INTERNAL_ERROR, "Keyhold could not complete the request.");
         }
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error.toJson()).build();
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error.toJson());
+        if (status == 401) {
+            // CONTRACT section 1: every 401 names the scheme to use
+            response.header("WWW-Authenticate", "Bearer realm=\"keyhold\"");
+        }
+        return response.build();
     }
 
     private static Throwable unwrap(Throwable thrown) {

@@ -1,0 +1,56 @@
+package com.keyhold.account;
+
+import com.keyhold.common.ErrorCode;
+import com.keyhold.common.KeyholdException;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/**
+ * The tenancy boundary (SPEC A3, A6): which account a caller acts in and with what role. An account
+ * the caller does not belong to answers exactly like one that does not exist.
+ */
+@Stateless
+public class AccountAccess {
+
+    @PersistenceContext(unitName = "keyhold")
+    EntityManager em;
+
+    /**
+     * The membership the caller acts with: in the account they chose ({@code X-Account-Id}), else
+     * their only business account, else their personal account.
+     */
+    public Membership actingMembership(String userId, String chosenAccountId) {
+        List<Membership> memberships = em.createNamedQuery("Membership.ofUser", Membership.class)
+                .setParameter("userId", userId)
+                .getResultList();
+        if (chosenAccountId != null && !chosenAccountId.isBlank()) {
+            return memberships.stream().filter(m -> m.getAccount().getId().equals(chosenAccountId.strip()))
+                    .findFirst().orElseThrow(() -> KeyholdException.notFound("Account"));
+        }
+        List<Membership> business = memberships.stream()
+                .filter(m -> m.getAccount().getType() == AccountType.BUSINESS).toList();
+        if (business.size() > 1) {
+            throw KeyholdException.badRequest("X-Account-Id", "choose one of your accounts (GET /api/v1/admin/accounts)");
+        }
+        if (business.size() == 1) {
+            return business.get(0);
+        }
+        return memberships.stream().filter(m -> m.getAccount().getType() == AccountType.PERSONAL)
+                .findFirst().orElseThrow(() -> KeyholdException.notFound("Account"));
+    }
+
+    /** Account administrators manage everything in their account (A6); others are refused. */
+    public Membership requireAdministrator(String userId, String chosenAccountId) {
+        Membership membership = actingMembership(userId, chosenAccountId);
+        requireAdministrator(membership);
+        return membership;
+    }
+
+    public static void requireAdministrator(Membership membership) {
+        if (membership.getRole() != MemberRole.ACCOUNT_ADMINISTRATOR) {
+            throw new KeyholdException(ErrorCode.FORBIDDEN, "Only account administrators may do this.");
+        }
+    }
+}

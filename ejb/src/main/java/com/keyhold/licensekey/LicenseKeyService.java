@@ -1,0 +1,206 @@
+package com.keyhold.licensekey;
+
+import com.keyhold.account.AccountAccess;
+import com.keyhold.account.Membership;
+import com.keyhold.common.ErrorCode;
+import com.keyhold.common.KeyholdException;
+import com.keyhold.computer.Activation;
+import com.keyhold.subscription.Subscription;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * License keys of a subscription (SPEC L4–L7): list, create, change, delete. Seat decisions are
+ * taken under the subscription row's write lock, as activations are.
+ */
+@Stateless
+public class LicenseKeyService {
+
+    @PersistenceContext(unitName = "keyhold")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @EJB
+    AccountAccess access;
+
+    @EJB
+    SeatLedger seatLedger;
+
+    public List<KeyView> keysOf(String userId, String accountId, String subscriptionId) {
+        Subscription subscription = subscriptionOf(userId, accountId, subscriptionId, false);
+        return views(subscription);
+    }
+
+    public KeyView create(String userId, String accountId, String subscriptionId, KeyChange request) {
+        Subscription subscription = subscriptionOf(userId, accountId, subscriptionId, true);
+        if (request == null || request.type() == null || request.type() == KeyType.PRIMARY) {
+            throw KeyholdException.badRequest("type", "must be RESERVED or DYNAMIC");
+        }
+        String name = requireName(request.name());
+        if (request.quota() == null) {
+            throw KeyholdException.badRequest("quota", "is required");
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate customExpiry = customExpiry(subscription, request.expiresOn(), today);
+        SeatPool pool = seatLedger.poolOf(subscription);
+        if (request.type() == KeyType.RESERVED) {
+            pool.requireNewReservedKey(request.quota());
+        } else {
+            pool.requireNewDynamicKey(request.quota());
+        }
+        LicenseKey key = LicenseKey.additional(subscription, request.type(), name, LicenseKeyFormat.generate(),
+                request.quota(), customExpiry, clock.instant());
+        em.persist(key);
+        em.flush();
+        return views(subscription).stream().filter(v -> v.getId().equals(key.getId())).findFirst().orElseThrow();
+    }
+
+    /**
+     * Changes name, quota or expiry. A quota below the used seats deactivates the excess, least
+     * recently contacted first, only when confirmed (L7).
+     */
+    public KeyView change(String userId, String accountId, String keyId, KeyChange request, boolean confirm) {
+        LicenseKey key = keyOf(userId, accountId, keyId);
+        Subscription subscription = key.getSubscription();
+        if (request == null) {
+            throw KeyholdException.badRequest("body", "is required");
+        }
+        if (request.type() != null && request.type() != key.getType()) {
+            throw KeyholdException.badRequest("type", "a key's type cannot change");
+        }
+        if (request.name() != null) {
+            key.rename(requireName(request.name()));
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (Boolean.TRUE.equals(request.renewWithSubscription())) {
+            requireAdditional(key, "expiresOn");
+            key.changeExpiry(null);
+        } else if (request.expiresOn() != null) {
+            requireAdditional(key, "expiresOn");
+            key.changeExpiry(customExpiry(subscription, request.expiresOn(), today));
+        }
+        if (request.quota() != null) {
+            SeatPool pool = seatLedger.poolOf(subscription);
+            pool.requireQuotaChange(key.getId(), request.quota());
+            int excess = pool.wouldDeactivate(key.getId(), request.quota());
+            requireConfirmation(excess, confirm);
+            deactivateLeastRecentlyContacted(key, excess);
+            key.changeQuota(request.quota());
+        }
+        em.flush();
+        return views(subscription).stream().filter(v -> v.getId().equals(key.getId())).findFirst().orElseThrow();
+    }
+
+    /** Deletes an additional key, deactivating all its installations when confirmed (L7). */
+    public int delete(String userId, String accountId, String keyId, boolean confirm) {
+        LicenseKey key = keyOf(userId, accountId, keyId);
+        requireAdditional(key, "id");
+        List<Activation> active = activeOn(key, Integer.MAX_VALUE);
+        requireConfirmation(active.size(), confirm);
+        Instant now = clock.instant();
+        active.forEach(a -> a.deactivate(now));
+        // Deactivated records keep their history on the primary key; the blacklist of the key goes with it.
+        LicenseKey primary = seatLedger.keysOf(key.getSubscription()).stream()
+                .filter(k -> k.getType() == KeyType.PRIMARY).findFirst().orElseThrow();
+        em.createQuery("UPDATE Activation a SET a.licenseKey = :primary WHERE a.licenseKey = :key")
+                .setParameter("primary", primary).setParameter("key", key).executeUpdate();
+        em.createQuery("DELETE FROM BlacklistEntry b WHERE b.keyId = :keyId").setParameter("keyId", key.getId()).executeUpdate();
+        em.remove(key);
+        return active.size();
+    }
+
+    private void deactivateLeastRecentlyContacted(LicenseKey key, int count) {
+        if (count > 0) {
+            Instant now = clock.instant();
+            activeOn(key, count).forEach(a -> a.deactivate(now));
+        }
+    }
+
+    private List<Activation> activeOn(LicenseKey key, int limit) {
+        return em.createQuery("SELECT a FROM Activation a WHERE a.licenseKey = :key"
+                        + " AND a.status = com.keyhold.computer.ActivationStatus.ACTIVE ORDER BY a.lastContactAt, a.id",
+                Activation.class).setParameter("key", key).setMaxResults(limit).getResultList();
+    }
+
+    private static void requireConfirmation(int wouldDeactivate, boolean confirm) {
+        if (wouldDeactivate > 0 && !confirm) {
+            throw KeyholdException.withDetails(ErrorCode.CONFIRMATION_REQUIRED,
+                    wouldDeactivate + " installations would be deactivated; confirm to proceed.",
+                    Map.of("wouldDeactivate", wouldDeactivate));
+        }
+    }
+
+    private static void requireAdditional(LicenseKey key, String field) {
+        if (key.getType() == KeyType.PRIMARY) {
+            throw KeyholdException.badRequest(field, "the primary key follows the subscription and cannot be deleted");
+        }
+    }
+
+    /** A custom expiry must not be after the subscription's end (L4); the end date itself means "renew with it". */
+    private static LocalDate customExpiry(Subscription subscription, LocalDate requested, LocalDate today) {
+        if (requested == null) {
+            return null;
+        }
+        if (requested.isAfter(subscription.getEndsOn())) {
+            throw KeyholdException.badRequest("expiresOn", "must not be after the subscription's end " + subscription.getEndsOn());
+        }
+        if (requested.isBefore(today)) {
+            throw KeyholdException.badRequest("expiresOn", "must not be in the past");
+        }
+        return requested;
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw KeyholdException.badRequest("name", "is required, at most 200 characters");
+        }
+        return name.strip();
+    }
+
+    /** The subscription, locked for a change, if it belongs to the caller's account; else "not found". */
+    Subscription subscriptionOf(String userId, String accountId, String subscriptionId, boolean lock) {
+        Membership membership = access.actingMembership(userId, accountId);
+        Subscription subscription = subscriptionId == null ? null : em.find(Subscription.class, subscriptionId);
+        if (subscription == null || subscription.getAccount() == null
+                || !subscription.getAccount().getId().equals(membership.getAccount().getId())) {
+            throw KeyholdException.notFound("Subscription");
+        }
+        AccountAccess.requireAdministrator(membership);
+        if (lock) {
+            em.lock(subscription, LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(subscription);
+        }
+        return subscription;
+    }
+
+    private LicenseKey keyOf(String userId, String accountId, String keyId) {
+        LicenseKey key = keyId == null ? null : em.find(LicenseKey.class, keyId);
+        if (key == null) {
+            throw KeyholdException.notFound("License key");
+        }
+        subscriptionOf(userId, accountId, key.getSubscription().getId(), true);
+        em.refresh(key);
+        return key;
+    }
+
+    private List<KeyView> views(Subscription subscription) {
+        SeatPool pool = seatLedger.poolOf(subscription);
+        LocalDate today = LocalDate.now(clock);
+        return seatLedger.keysOf(subscription).stream()
+                .map(k -> new KeyView(k.getId(), k.getName(), k.getKeyValue(), k.getType(), pool.quota(k.getId()),
+                        pool.keys().stream().filter(s -> s.keyId().equals(k.getId())).mapToInt(KeySeats::used).sum(),
+                        pool.available(k.getId()), k.expiresOn(), k.getCustomExpiresOn() == null, k.isExpired(today)))
+                .toList();
+    }
+}

@@ -1,0 +1,107 @@
+package com.keyhold.subscription;
+
+import com.keyhold.account.AccountAccess;
+import com.keyhold.account.Membership;
+import com.keyhold.common.KeyholdException;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** An account's view of its subscriptions (SPEC L1, L3): list with display filter, search and sort; rename. */
+@Stateless
+public class AccountSubscriptions {
+
+    /** The Display filter of the subscriptions list. */
+    public enum Display {
+        ALL, ACTIVE, EXPIRING_SOON, EXPIRED
+    }
+
+    /** The Arrange-by choices. */
+    public enum Arrange {
+        NAME, START_DATE, END_DATE
+    }
+
+    @PersistenceContext(unitName = "keyhold")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @EJB
+    AccountAccess access;
+
+    public List<SubscriptionView> list(String userId, String accountId, Display display, String search, Arrange arrange) {
+        Membership membership = access.actingMembership(userId, accountId);
+        LocalDate today = LocalDate.now(clock);
+        int soon = expiringSoonDays();
+        String needle = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        Comparator<SubscriptionView> order = switch (arrange == null ? Arrange.END_DATE : arrange) {
+            case NAME -> Comparator.comparing(v -> v.getName().toLowerCase(Locale.ROOT));
+            case START_DATE -> Comparator.comparing(SubscriptionView::getStartsOn);
+            case END_DATE -> Comparator.comparing(SubscriptionView::getEndsOn);
+        };
+        return em.createQuery("SELECT s FROM Subscription s JOIN FETCH s.product WHERE s.account.id = :account",
+                        Subscription.class)
+                .setParameter("account", membership.getAccount().getId())
+                .getResultStream()
+                .map(s -> view(s, today, soon))
+                .filter(v -> matches(v.getStatus(), display))
+                .filter(v -> needle.isEmpty() || v.getName().toLowerCase(Locale.ROOT).contains(needle))
+                .sorted(order.thenComparing(SubscriptionView::getId))
+                .toList();
+    }
+
+    public SubscriptionView get(String userId, String accountId, String subscriptionId) {
+        return view(owned(userId, accountId, subscriptionId), LocalDate.now(clock), expiringSoonDays());
+    }
+
+    public void rename(String userId, String accountId, String subscriptionId, String newName) {
+        Subscription subscription = owned(userId, accountId, subscriptionId);
+        AccountAccess.requireAdministrator(access.actingMembership(userId, accountId));
+        if (newName == null || newName.isBlank() || newName.length() > 200) {
+            throw KeyholdException.badRequest("name", "is required, at most 200 characters");
+        }
+        subscription.rename(newName.strip());
+    }
+
+    private Subscription owned(String userId, String accountId, String subscriptionId) {
+        Membership membership = access.actingMembership(userId, accountId);
+        Subscription subscription = subscriptionId == null ? null : em.find(Subscription.class, subscriptionId);
+        if (subscription == null || subscription.getAccount() == null
+                || !subscription.getAccount().getId().equals(membership.getAccount().getId())) {
+            throw KeyholdException.notFound("Subscription");
+        }
+        return subscription;
+    }
+
+    private SubscriptionView view(Subscription s, LocalDate today, int soon) {
+        List<SubscriptionView.ProductLine> products = new ArrayList<>();
+        products.add(new SubscriptionView.ProductLine(s.getProduct().getCode(), s.getProduct().getName(), s.getSeats()));
+        s.getAddOns().forEach(a -> products.add(new SubscriptionView.ProductLine(a.getProductCode(),
+                em.find(Product.class, a.getProductCode()).getName(), a.getQuantity())));
+        return new SubscriptionView(s, SubscriptionStatus.of(s.getStartsOn(), s.getEndsOn(), today, soon), products);
+    }
+
+    private static boolean matches(SubscriptionStatus status, Display display) {
+        return switch (display == null ? Display.ALL : display) {
+            case ALL -> true;
+            case ACTIVE -> status == SubscriptionStatus.ACTIVE || status == SubscriptionStatus.EXPIRING_SOON;
+            case EXPIRING_SOON -> status == SubscriptionStatus.EXPIRING_SOON;
+            case EXPIRED -> status == SubscriptionStatus.EXPIRED;
+        };
+    }
+
+    private static int expiringSoonDays() {
+        return ConfigProvider.getConfig().getOptionalValue("keyhold.expiring-soon-days", Integer.class)
+                .orElse(SubscriptionStatus.DEFAULT_EXPIRING_SOON_DAYS);
+    }
+}

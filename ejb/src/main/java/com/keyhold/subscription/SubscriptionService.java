@@ -1,0 +1,111 @@
+package com.keyhold.subscription;
+
+import com.keyhold.common.ErrorCode;
+import com.keyhold.common.KeyholdException;
+import com.keyhold.common.Validation;
+import com.keyhold.common.Violation;
+import com.keyhold.licensekey.LicenseKey;
+import com.keyhold.licensekey.LicenseKeyFormat;
+import com.keyhold.licensekey.SeatLedger;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The operator's side of subscriptions (SPEC O1): issue, renew, change seats. */
+@Stateless
+public class SubscriptionService {
+
+    @PersistenceContext(unitName = "keyhold")
+    EntityManager em;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Clock clock;
+
+    @EJB
+    SeatLedger seatLedger;
+
+    /** Issues a subscription with its primary key; the key is returned this once. */
+    public IssuedSubscription issue(IssueSubscription request) {
+        List<Violation> violations = new ArrayList<>(Validation.violationsOf(validator, request));
+        if (request.startsAt() != null && request.endsAt() != null && request.endsAt().isBefore(request.startsAt())) {
+            violations.add(new Violation("endsAt", "must not be before startsAt"));
+        }
+        Product product = request.product() == null ? null : em.find(Product.class, request.product());
+        if (request.product() != null && (product == null || product.getKind() == ProductKind.ADD_ON)) {
+            violations.add(new Violation("product", "is not a licensed product of the catalogue"));
+        }
+        List<Product> addOns = new ArrayList<>();
+        if (request.addOns() != null) {
+            for (IssueSubscription.AddOn addOn : request.addOns()) {
+                Product found = addOn == null || addOn.product() == null ? null : em.find(Product.class, addOn.product());
+                if (found == null || found.getKind() != ProductKind.ADD_ON || addOn.quantity() < 1) {
+                    violations.add(new Violation("addOns", "each add-on needs an add-on product and a quantity of at least 1"));
+                } else {
+                    addOns.add(found);
+                }
+            }
+        }
+        Validation.require(violations);
+        Instant now = clock.instant();
+        String name = request.name() == null || request.name().isBlank()
+                ? defaultName(product, request.seats(), request.endsAt()) : request.name().strip();
+        Subscription subscription = new Subscription(product, name, request.seats(), request.startsAt(),
+                request.endsAt(), request.autoRenewal(), request.trial(), request.contractDetails(), now);
+        for (int i = 0; i < addOns.size(); i++) {
+            subscription.addAddOn(addOns.get(i), request.addOns().get(i).quantity());
+        }
+        String keyValue = LicenseKeyFormat.generate();
+        em.persist(subscription);
+        em.persist(LicenseKey.primary(subscription, keyValue, now));
+        return new IssuedSubscription(subscription.getId(), keyValue);
+    }
+
+    /** Extends the end date (O1); a renewal never shortens a subscription. */
+    public void renew(String subscriptionId, LocalDate newEnd) {
+        if (newEnd == null) {
+            throw KeyholdException.badRequest("endsAt", "is required");
+        }
+        Subscription subscription = lock(subscriptionId);
+        if (!newEnd.isAfter(subscription.getEndsOn())) {
+            throw KeyholdException.badRequest("endsAt", "must be after the current end date " + subscription.getEndsOn());
+        }
+        subscription.renewUntil(newEnd, clock.instant());
+    }
+
+    /** Sets the seat total; never below what reserved keys hold plus what the pool uses (L6). */
+    public void changeSeats(String subscriptionId, int newSeats) {
+        Subscription subscription = lock(subscriptionId);
+        seatLedger.poolOf(subscription).requireSeatTotal(newSeats);
+        subscription.changeSeats(newSeats, clock.instant());
+    }
+
+    private Subscription lock(String subscriptionId) {
+        Subscription subscription = subscriptionId == null ? null
+                : em.find(Subscription.class, subscriptionId, LockModeType.PESSIMISTIC_WRITE);
+        if (subscription == null) {
+            throw KeyholdException.notFound("Subscription");
+        }
+        return subscription;
+    }
+
+    private static String defaultName(Product product, int seats, LocalDate endsAt) {
+        String unit = product.getKind() == ProductKind.PER_MANAGED_MAC ? "managed Macs" : "computers";
+        return product.getName() + " - " + seats + " " + unit + " - valid till " + endsAt;
+    }
+
+    static KeyholdException notFound() {
+        return new KeyholdException(ErrorCode.NOT_FOUND, "Subscription not found.");
+    }
+}
