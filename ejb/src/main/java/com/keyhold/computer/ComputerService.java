@@ -1,0 +1,317 @@
+package com.keyhold.computer;
+
+import com.keyhold.account.AccountAccess;
+import com.keyhold.account.Membership;
+import com.keyhold.common.ErrorCode;
+import com.keyhold.common.KeyholdException;
+import com.keyhold.licensekey.LicenseKey;
+import com.keyhold.licensekey.SeatLedger;
+import com.keyhold.subscription.Subscription;
+import com.keyhold.subscription.SubscriptionStatus;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The administrator's side of computers (SPEC C2, C4–C8): the Registered Computers list with its
+ * filters, paging and sorting done in the database; deactivate, blacklist, move; CSV export.
+ * Actions are all or nothing: one id the caller cannot see and nothing changes.
+ */
+@Stateless
+public class ComputerService {
+
+    /** Sortable columns: the list's names mapped to JPQL, never user text in the query. */
+    private static final Map<String, String> SORTS = Map.ofEntries(
+            Map.entry("name", "COALESCE(a.alias, a.computerName)"),
+            Map.entry("keyName", "k.name"),
+            Map.entry("status", "a.status"),
+            Map.entry("lastContact", "a.lastContactAt"),
+            Map.entry("appVersion", "a.appVersion"),
+            Map.entry("hardwareId", "a.hardwareId"),
+            Map.entry("serialNumber", "a.serialNumber"),
+            Map.entry("hostOs", "a.hostOs"),
+            Map.entry("userName", "a.userName"),
+            Map.entry("activatedAt", "a.activatedAt"),
+            Map.entry("expiresOn", "COALESCE(k.customExpiresOn, s.endsOn)"));
+    private static final String BLACKLISTED =
+            "EXISTS (SELECT b FROM BlacklistEntry b WHERE b.keyId = k.id AND b.hardwareId = a.hardwareId)";
+    private static final int EXPORT_BATCH = 1000;
+
+    /** A bulk action of the list (CONTRACT section 6). */
+    public enum Action {
+        DEACTIVATE, BLACKLIST, UNBLACKLIST, MOVE
+    }
+
+    @PersistenceContext(unitName = "keyhold")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @EJB
+    AccountAccess access;
+
+    @EJB
+    SeatLedger seatLedger;
+
+    public ComputerPage list(String userId, String accountId, ComputerQuery query) {
+        String account = administeredAccount(userId, accountId);
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(account, query, parameters);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM Activation a JOIN a.licenseKey k JOIN a.subscription s"
+                + where, Long.class);
+        parameters.forEach(count::setParameter);
+        TypedQuery<Activation> rows = em.createQuery("SELECT a FROM Activation a JOIN FETCH a.licenseKey k JOIN a.subscription s"
+                + where + orderBy(query), Activation.class);
+        parameters.forEach(rows::setParameter);
+        List<Activation> found = rows.setFirstResult(query.page() * query.size()).setMaxResults(query.size()).getResultList();
+        return new ComputerPage(rowsOf(found), count.getSingleResult(), query.page(), query.size());
+    }
+
+    public ComputerRow get(String userId, String accountId, String computerId) {
+        return rowsOf(List.of(owned(administeredAccount(userId, accountId), computerId))).get(0);
+    }
+
+    /** Edits the administrator's alias and notes of a computer (C2). */
+    public ComputerRow describe(String userId, String accountId, String computerId, String alias, String notes) {
+        Activation activation = owned(administeredAccount(userId, accountId), computerId);
+        if (alias != null && alias.length() > 200 || notes != null && notes.length() > 2000) {
+            throw KeyholdException.badRequest(alias != null && alias.length() > 200 ? "alias" : "notes", "is too long");
+        }
+        activation.describe(alias, notes);
+        return rowsOf(List.of(activation)).get(0);
+    }
+
+    /**
+     * Applies an action to the computers with these ids (C4, C5, C8).
+     *
+     * @return how many computers changed
+     */
+    public int apply(String userId, String accountId, Action action, List<String> ids, String targetKeyId) {
+        String account = administeredAccount(userId, accountId);
+        if (ids == null || ids.isEmpty() || ids.size() > 10_000) {
+            throw KeyholdException.badRequest("ids", "between 1 and 10000 computer ids are required");
+        }
+        Set<String> wanted = new LinkedHashSet<>(ids);
+        LicenseKey target = action == Action.MOVE ? targetKey(account, targetKeyId) : null;
+        // Lock every subscription involved, in a fixed order, before reading seats (no deadlocks, no overselling).
+        Set<String> subscriptionIds = new TreeSet<>(em.createQuery(
+                "SELECT DISTINCT a.subscription.id FROM Activation a WHERE a.id IN :ids AND a.subscription.account.id = :account",
+                String.class).setParameter("ids", wanted).setParameter("account", account).getResultList());
+        if (target != null) {
+            subscriptionIds.add(target.getSubscription().getId());
+        }
+        subscriptionIds.forEach(id -> em.find(Subscription.class, id, LockModeType.PESSIMISTIC_WRITE));
+        List<Activation> computers = em.createQuery("SELECT a FROM Activation a JOIN FETCH a.licenseKey"
+                        + " WHERE a.id IN :ids AND a.subscription.account.id = :account", Activation.class)
+                .setParameter("ids", wanted).setParameter("account", account).getResultList();
+        if (computers.size() != wanted.size()) {
+            throw KeyholdException.notFound("Computer");
+        }
+        computers.forEach(em::refresh);
+        Instant now = clock.instant();
+        return switch (action) {
+            case DEACTIVATE -> (int) computers.stream().filter(a -> a.getStatus() == ActivationStatus.ACTIVE)
+                    .peek(a -> a.deactivate(now)).count();
+            case BLACKLIST -> blacklist(computers, now);
+            case UNBLACKLIST -> unblacklist(computers);
+            case MOVE -> move(computers, target, now);
+        };
+    }
+
+    /** Writes the filtered list (or the given ids) as CSV, in batches, so any size exports in bounded memory (C7). */
+    public void exportCsv(String userId, String accountId, ComputerQuery query, List<String> onlyIds, Writer out) {
+        String account = administeredAccount(userId, accountId);
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(account, query, parameters);
+        if (onlyIds != null && !onlyIds.isEmpty()) {
+            where += " AND a.id IN :onlyIds";
+            parameters.put("onlyIds", onlyIds);
+        }
+        try {
+            out.write(CsvCells.row("Name", "Computer Name", "License Key", "Key", "Status", "Last Contact", "App Version",
+                    "Hardware ID", "Serial Number", "MAC Addresses", "IP Addresses", "Host OS", "User Name",
+                    "Activated On", "Activated By", "Configuration Profile", "Notes"));
+            String lastId = "";
+            while (true) {
+                TypedQuery<Activation> batch = em.createQuery("SELECT a FROM Activation a JOIN FETCH a.licenseKey k"
+                        + " JOIN a.subscription s" + where + " AND a.id > :lastId ORDER BY a.id", Activation.class);
+                parameters.forEach(batch::setParameter);
+                List<Activation> rows = batch.setParameter("lastId", lastId).setMaxResults(EXPORT_BATCH).getResultList();
+                for (ComputerRow row : rowsOf(rows)) {
+                    out.write(CsvCells.row(row.getName(), row.getComputerName(), row.getMaskedKey(), row.getKeyName(),
+                            row.getStatus().name(), text(row.getLastContact()), row.getAppVersion(), row.getHardwareId(),
+                            row.getSerialNumber(), row.getMacAddresses(), row.getIpAddresses(), row.getHostOs(),
+                            row.getUserName(), text(row.getActivatedAt()), row.getActivatedBy(),
+                            row.getConfigurationProfile(), row.getNotes()));
+                }
+                out.flush();
+                if (rows.size() < EXPORT_BATCH) {
+                    return;
+                }
+                lastId = rows.get(rows.size() - 1).getId();
+                em.clear();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int blacklist(List<Activation> computers, Instant now) {
+        for (Activation a : computers) {
+            if (!isBlacklisted(a)) {
+                em.persist(new BlacklistEntry(a.getLicenseKey().getId(), a.getHardwareId(), now));
+            }
+            a.deactivate(now);
+        }
+        return computers.size();
+    }
+
+    /** Removing from the blacklist leaves the computer deactivated until its client activates again (C5). */
+    private int unblacklist(List<Activation> computers) {
+        int changed = 0;
+        for (Activation a : computers) {
+            changed += em.createQuery("DELETE FROM BlacklistEntry b WHERE b.keyId = :key AND b.hardwareId = :hardware")
+                    .setParameter("key", a.getLicenseKey().getId()).setParameter("hardware", a.getHardwareId())
+                    .executeUpdate();
+        }
+        return changed;
+    }
+
+    /** C8: all move if the target has seats for all of them, counted net, else none. */
+    private int move(List<Activation> computers, LicenseKey target, Instant now) {
+        String subscriptionId = target.getSubscription().getId();
+        Map<String, Integer> activeBySource = new HashMap<>();
+        int deactivated = 0;
+        List<Activation> moving = new ArrayList<>();
+        for (Activation a : computers) {
+            if (!a.getSubscription().getId().equals(subscriptionId)) {
+                throw KeyholdException.badRequest("targetKeyId", "computers move only between keys of their own subscription");
+            }
+            if (em.find(BlacklistEntry.class, new BlacklistEntry.Pair(target.getId(), a.getHardwareId())) != null) {
+                throw new KeyholdException(ErrorCode.COMPUTER_BLACKLISTED,
+                        "A selected computer is blacklisted for the target key.");
+            }
+            boolean alreadyThere = a.getStatus() == ActivationStatus.ACTIVE && a.getLicenseKey().getId().equals(target.getId());
+            if (alreadyThere) {
+                continue;
+            }
+            if (a.getStatus() == ActivationStatus.ACTIVE) {
+                activeBySource.merge(a.getLicenseKey().getId(), 1, Integer::sum);
+            } else {
+                deactivated++;
+            }
+            moving.add(a);
+        }
+        if (LocalDate.now(clock).isAfter(target.expiresOn())) {
+            throw new KeyholdException(ErrorCode.KEY_EXPIRED, "The target key has expired.");
+        }
+        seatLedger.poolOf(target.getSubscription()).requireMove(activeBySource, deactivated, target.getId());
+        moving.forEach(a -> a.moveTo(target, now));
+        return moving.size();
+    }
+
+    private LicenseKey targetKey(String account, String targetKeyId) {
+        LicenseKey target = targetKeyId == null ? null : em.find(LicenseKey.class, targetKeyId);
+        if (target == null || target.getSubscription().getAccount() == null
+                || !target.getSubscription().getAccount().getId().equals(account)) {
+            throw KeyholdException.notFound("License key");
+        }
+        return target;
+    }
+
+    private Activation owned(String account, String computerId) {
+        Activation activation = computerId == null ? null : em.find(Activation.class, computerId);
+        if (activation == null || activation.getSubscription().getAccount() == null
+                || !activation.getSubscription().getAccount().getId().equals(account)) {
+            throw KeyholdException.notFound("Computer");
+        }
+        return activation;
+    }
+
+    /** The account whose computers the caller administers (A6: account administrators; license administrators arrive with membership roles). */
+    private String administeredAccount(String userId, String accountId) {
+        Membership membership = access.actingMembership(userId, accountId);
+        AccountAccess.requireAdministrator(membership);
+        return membership.getAccount().getId();
+    }
+
+    private String where(String account, ComputerQuery query, Map<String, Object> parameters) {
+        StringBuilder where = new StringBuilder(" WHERE s.account.id = :account");
+        parameters.put("account", account);
+        switch (query.status()) {
+            case ACTIVE -> where.append(" AND a.status = com.keyhold.computer.ActivationStatus.ACTIVE AND NOT ").append(BLACKLISTED);
+            case DEACTIVATED -> where.append(" AND a.status = com.keyhold.computer.ActivationStatus.DEACTIVATED AND NOT ").append(BLACKLISTED);
+            case BLACKLISTED -> where.append(" AND ").append(BLACKLISTED);
+            default -> { }
+        }
+        LocalDate today = LocalDate.now(clock);
+        switch (query.display()) {
+            case EXPIRED -> {
+                where.append(" AND COALESCE(k.customExpiresOn, s.endsOn) < :today");
+                parameters.put("today", today);
+            }
+            case EXPIRING_SOON -> {
+                where.append(" AND COALESCE(k.customExpiresOn, s.endsOn) >= :today AND COALESCE(k.customExpiresOn, s.endsOn) < :soon");
+                parameters.put("today", today);
+                parameters.put("soon", today.plusDays(SubscriptionStatus.DEFAULT_EXPIRING_SOON_DAYS));
+            }
+            default -> { }
+        }
+        if (query.search() != null && !query.search().isBlank()) {
+            where.append(" AND (LOWER(a.computerName) LIKE :q OR LOWER(a.alias) LIKE :q OR LOWER(a.hardwareId) LIKE :q"
+                    + " OR LOWER(a.serialNumber) LIKE :q OR LOWER(a.userName) LIKE :q OR LOWER(k.name) LIKE :q)");
+            parameters.put("q", "%" + query.search().strip().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return where.toString();
+    }
+
+    private static String orderBy(ComputerQuery query) {
+        String column = SORTS.getOrDefault(query.sort() == null ? "lastContact" : query.sort(), "a.lastContactAt");
+        String direction = query.sort() == null ? " DESC" : query.ascending() ? " ASC" : " DESC";
+        return " ORDER BY " + column + direction + ", a.id";
+    }
+
+    private List<ComputerRow> rowsOf(List<Activation> activations) {
+        if (activations.isEmpty()) {
+            return List.of();
+        }
+        Set<String> listed = new HashSet<>();
+        em.createQuery("SELECT b.keyId, b.hardwareId FROM BlacklistEntry b WHERE b.hardwareId IN :hardware", Object[].class)
+                .setParameter("hardware", activations.stream().map(Activation::getHardwareId).distinct().toList())
+                .getResultList()
+                .forEach(row -> listed.add(row[0] + "\n" + row[1]));
+        return activations.stream().map(a -> new ComputerRow(a,
+                listed.contains(a.getLicenseKey().getId() + "\n" + a.getHardwareId()) ? ComputerStatus.BLACKLISTED
+                        : a.getStatus() == ActivationStatus.ACTIVE ? ComputerStatus.ACTIVE : ComputerStatus.DEACTIVATED))
+                .toList();
+    }
+
+    private boolean isBlacklisted(Activation a) {
+        return em.find(BlacklistEntry.class, new BlacklistEntry.Pair(a.getLicenseKey().getId(), a.getHardwareId())) != null;
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+}

@@ -1,0 +1,139 @@
+package com.keyhold.web.api.admin;
+
+import com.keyhold.common.KeyholdException;
+import com.keyhold.computer.ComputerPage;
+import com.keyhold.computer.ComputerQuery;
+import com.keyhold.computer.ComputerRow;
+import com.keyhold.computer.ComputerService;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The Registered Computers of the caller's account (CONTRACT section 6; SPEC C2, C4–C8). */
+@Path("/v1/admin/computers")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminComputersResource {
+
+    /** A computer as CONTRACT section 6 describes it. */
+    public record ComputerJson(String id, String name, String computerName, String alias, String keyId, String keyName,
+            String status, Instant lastContact, String appVersion, String hardwareId, String serialNumber,
+            String macAddresses, String ipAddresses, String hostOs, String userName, Instant activatedAt,
+            String activatedBy, String notes, String configurationProfile, LocalDate expiresOn) {
+        static ComputerJson of(ComputerRow r) {
+            return new ComputerJson(r.getId(), r.getName(), r.getComputerName(), r.getAlias(), r.getKeyId(), r.getKeyName(),
+                    r.getStatus().name(), r.getLastContact(), r.getAppVersion(), r.getHardwareId(), r.getSerialNumber(),
+                    r.getMacAddresses(), r.getIpAddresses(), r.getHostOs(), r.getUserName(), r.getActivatedAt(),
+                    r.getActivatedBy(), r.getNotes(), r.getConfigurationProfile(), r.getExpiresOn());
+        }
+    }
+
+    public record ComputerList(List<ComputerJson> items, long total, int page, int size) {
+    }
+
+    public record ActionBody(List<String> ids, String targetKeyId) {
+    }
+
+    public record Description(String alias, String notes) {
+    }
+
+    @EJB
+    ComputerService computers;
+
+    @Inject
+    SecurityContext securityContext;
+
+    @GET
+    @Operation(summary = "List computers", description = "status=ALL|ACTIVE|DEACTIVATED|BLACKLISTED, display=ALL|EXPIRING_SOON|EXPIRED, q, sort=[-]column, page from 0, size up to 1000")
+    public ComputerList list(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId,
+            @QueryParam("status") @DefaultValue("ALL") String status, @QueryParam("display") @DefaultValue("ALL") String display,
+            @QueryParam("q") String search, @QueryParam("sort") String sort,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        ComputerPage found = computers.list(caller(), accountId, query(status, display, search, sort, page, size));
+        return new ComputerList(found.items().stream().map(ComputerJson::of).toList(), found.total(), found.page(), found.size());
+    }
+
+    @GET
+    @Path("/{id}")
+    public ComputerJson get(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId, @PathParam("id") String id) {
+        return ComputerJson.of(computers.get(caller(), accountId, id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Edit a computer's alias and notes")
+    public ComputerJson describe(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId, @PathParam("id") String id,
+            Description body) {
+        Description d = body == null ? new Description(null, null) : body;
+        return ComputerJson.of(computers.describe(caller(), accountId, id, d.alias(), d.notes()));
+    }
+
+    @POST
+    @Path("/actions/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "deactivate, blacklist, unblacklist or move computers", description = "all or nothing; {\"changed\": n}")
+    public Map<String, Integer> act(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId,
+            @PathParam("action") String action, ActionBody body) {
+        ComputerService.Action parsed = AdminSubscriptionsResource.parse(ComputerService.Action.class, "action", action);
+        if (body == null) {
+            throw KeyholdException.badRequest("ids", "are required");
+        }
+        return Map.of("changed", computers.apply(caller(), accountId, parsed, body.ids(), body.targetKeyId()));
+    }
+
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The filtered list (or ?ids=a,b) as CSV, streamed; cells are safe to open in a spreadsheet")
+    public Response export(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId,
+            @QueryParam("status") @DefaultValue("ALL") String status, @QueryParam("display") @DefaultValue("ALL") String display,
+            @QueryParam("q") String search, @QueryParam("sort") String sort, @QueryParam("ids") String ids) {
+        ComputerQuery query = query(status, display, search, sort, 0, ComputerQuery.MAX_SIZE);
+        List<String> onlyIds = ids == null || ids.isBlank() ? List.of() : List.of(ids.split(","));
+        String userId = caller();
+        // Fail before streaming starts, so refusals still answer in the JSON error format.
+        computers.list(userId, accountId, new ComputerQuery(query.status(), query.display(), null, null, true, 0, 1));
+        StreamingOutput body = output -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            computers.exportCsv(userId, accountId, query, onlyIds, writer);
+            writer.flush();
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"computers.csv\"")
+                .build();
+    }
+
+    private static ComputerQuery query(String status, String display, String search, String sort, int page, int size) {
+        boolean descending = sort != null && sort.startsWith("-");
+        String column = sort == null ? null : descending ? sort.substring(1) : sort;
+        return new ComputerQuery(AdminSubscriptionsResource.parse(ComputerQuery.StatusFilter.class, "status", status),
+                AdminSubscriptionsResource.parse(ComputerQuery.DisplayFilter.class, "display", display),
+                search, column, !descending, page, size);
+    }
+
+    private String caller() {
+        return securityContext.getCallerPrincipal().getName();
+    }
+}
