@@ -60,6 +60,50 @@ public class AccountSubscriptions {
                 .toList();
     }
 
+    /**
+     * The dashboard's product cards (L11): per product of the account, its active subscriptions and
+     * its registered (active) and deactivated computers, counted in the database. Every member sees them.
+     */
+    public List<ProductCard> productCards(String userId, String accountId) {
+        String account = access.actingMembership(userId, accountId).getAccount().getId();
+        LocalDate today = LocalDate.now(clock);
+        java.util.Map<String, long[]> counts = new java.util.TreeMap<>();
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        em.createQuery("SELECT p.code, p.name, SUM(CASE WHEN s.endsOn >= :today THEN 1 ELSE 0 END) FROM Subscription s"
+                        + " JOIN s.product p WHERE s.account.id = :account GROUP BY p.code, p.name", Object[].class)
+                .setParameter("account", account).setParameter("today", today)
+                .getResultList().forEach(row -> {
+                    names.put((String) row[0], (String) row[1]);
+                    counts.computeIfAbsent((String) row[0], c -> new long[3])[0] = ((Number) row[2]).longValue();
+                });
+        em.createQuery("SELECT s.product.code, a.status, COUNT(a) FROM Activation a JOIN a.subscription s"
+                        + " WHERE s.account.id = :account GROUP BY s.product.code, a.status", Object[].class)
+                .setParameter("account", account)
+                .getResultList().forEach(row -> {
+                    long[] c = counts.computeIfAbsent((String) row[0], code -> new long[3]);
+                    c[row[1] == com.keyhold.computer.ActivationStatus.ACTIVE ? 1 : 2] += ((Number) row[2]).longValue();
+                });
+        return counts.entrySet().stream()
+                .map(e -> new ProductCard(e.getKey(), names.get(e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                .toList();
+    }
+
+    /** Turns auto-renewal on or off (L1: account administrators decide; the operator sees it when renewing). */
+    public void setAutoRenewal(String userId, String accountId, String subscriptionId, boolean on) {
+        Subscription subscription = owned(userId, accountId, subscriptionId);
+        AccountAccess.requireAdministrator(access.actingMembership(userId, accountId));
+        subscription.setAutoRenewal(on);
+    }
+
+    /** The order history and contract details of a subscription (L1). */
+    public List<SubscriptionOrder> orders(String userId, String accountId, String subscriptionId) {
+        return owned(userId, accountId, subscriptionId).getOrders();
+    }
+
+    public String contractDetails(String userId, String accountId, String subscriptionId) {
+        return owned(userId, accountId, subscriptionId).getContractDetails();
+    }
+
     public SubscriptionView get(String userId, String accountId, String subscriptionId) {
         return view(owned(userId, accountId, subscriptionId), LocalDate.now(clock), expiringSoonDays());
     }

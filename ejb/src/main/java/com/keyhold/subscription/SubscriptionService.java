@@ -36,8 +36,43 @@ public class SubscriptionService {
     @EJB
     SeatLedger seatLedger;
 
+    @EJB
+    OperatorAccess operators;
+
+    /** Every subscription, newest first, for the operator's list (O1: operators see all accounts). */
+    public List<OperatorSubscriptionRow> all(String operatorId, String search, int page, int size) {
+        operators.require(operatorId);
+        String needle = search == null || search.isBlank() ? null : "%" + search.strip().toLowerCase(java.util.Locale.ROOT) + "%";
+        jakarta.persistence.TypedQuery<Subscription> query = em.createQuery("SELECT s FROM Subscription s LEFT JOIN s.account a"
+                        + (needle == null ? "" : " WHERE LOWER(s.name) LIKE :q OR LOWER(a.name) LIKE :q")
+                        + " ORDER BY s.createdAt DESC, s.id", Subscription.class);
+        if (needle != null) {
+            query.setParameter("q", needle);
+        }
+        return query
+                .setFirstResult(Math.max(0, page) * Math.max(1, Math.min(size, 500)))
+                .setMaxResults(Math.max(1, Math.min(size, 500)))
+                .getResultStream()
+                .map(sub -> new OperatorSubscriptionRow(sub.getId(), sub.getName(), sub.getProduct().getName(),
+                        sub.getAccount() == null ? null : sub.getAccount().getName(), sub.getSeats(), sub.getStartsOn(),
+                        sub.getEndsOn(), sub.isTrial(), sub.isAutoRenewal()))
+                .toList();
+    }
+
+    /** The catalogue's licensed products (not add-ons), for the operator's form. */
+    public List<Product> licensedProducts() {
+        return em.createQuery("SELECT p FROM Product p WHERE p.kind <> com.keyhold.subscription.ProductKind.ADD_ON ORDER BY p.name",
+                Product.class).getResultList();
+    }
+
+    public List<Product> addOnProducts() {
+        return em.createQuery("SELECT p FROM Product p WHERE p.kind = com.keyhold.subscription.ProductKind.ADD_ON ORDER BY p.name",
+                Product.class).getResultList();
+    }
+
     /** Issues a subscription with its primary key; the key is returned this once. */
-    public IssuedSubscription issue(IssueSubscription request) {
+    public IssuedSubscription issue(String operatorId, IssueSubscription request) {
+        operators.require(operatorId);
         List<Violation> violations = new ArrayList<>(Validation.violationsOf(validator, request));
         if (request.startsAt() != null && request.endsAt() != null && request.endsAt().isBefore(request.startsAt())) {
             violations.add(new Violation("endsAt", "must not be before startsAt"));
@@ -73,7 +108,8 @@ public class SubscriptionService {
     }
 
     /** Extends the end date (O1); a renewal never shortens a subscription. */
-    public void renew(String subscriptionId, LocalDate newEnd) {
+    public void renew(String operatorId, String subscriptionId, LocalDate newEnd) {
+        operators.require(operatorId);
         if (newEnd == null) {
             throw KeyholdException.badRequest("endsAt", "is required");
         }
@@ -85,7 +121,8 @@ public class SubscriptionService {
     }
 
     /** Sets the seat total; never below what reserved keys hold plus what the pool uses (L6). */
-    public void changeSeats(String subscriptionId, int newSeats) {
+    public void changeSeats(String operatorId, String subscriptionId, int newSeats) {
+        operators.require(operatorId);
         Subscription subscription = lock(subscriptionId);
         seatLedger.poolOf(subscription).requireSeatTotal(newSeats);
         subscription.changeSeats(newSeats, clock.instant());

@@ -128,8 +128,9 @@ public class LicenseKey {
         return type;
     }
 
+    /** The primary key is called as its subscription is, through renames (as the seed's keys table shows it). */
     public String getName() {
-        return name;
+        return type == KeyType.PRIMARY ? subscription.getName() : name;
     }
 
     public String getKeyValue() {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -76,7 +77,15 @@ public final class Browser implements AutoCloseable {
     public Browser clickAndWaitForPage(String id) {
         WebElement button = find(id);
         button.click();
-        waitFor().until(ExpectedConditions.stalenessOf(button));
+        // Chromium may answer "node does not belong to the document" instead of "stale" mid-navigation.
+        waitFor().until(d -> {
+            try {
+                button.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         return this;
     }
 
@@ -90,6 +99,56 @@ public final class Browser implements AutoCloseable {
 
     public WebDriverWait waitFor() {
         return new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    /** Signs in through the sign-in page and lands on the dashboard. */
+    public Browser signIn(String email, String password) {
+        open("/login.xhtml");
+        type("signIn:email", email).type("signIn:password", password);
+        clickAndWaitForPage("signIn:submit");
+        if (!path().equals("/app/dashboard.xhtml")) {
+            throw new IllegalStateException("sign-in did not reach the dashboard but " + path());
+        }
+        return this;
+    }
+
+    /** Waits until PrimeFaces has no Ajax request queued or running. */
+    public void waitForAjax() {
+        waitFor().until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return typeof PrimeFaces === 'undefined' || (PrimeFaces.ajax.Queue.isEmpty() && jQuery.active === 0);"));
+    }
+
+    /**
+     * Picks the item of a PrimeFaces select menu whose label contains the text. PrimeFaces 15 ignores
+     * a click on an item before the panel's opening transition has ended, so this waits for it.
+     */
+    public void choose(String menuId, String label) {
+        waitForAjax();
+        find(menuId).click();
+        waitFor().until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return PrimeFaces.getWidgetById(arguments[0]).keyboardTarget.attr('aria-expanded') === 'true';", menuId));
+        By item = By.xpath("//*[@id='" + menuId + "_panel']//li[contains(@data-label, '" + label + "')]");
+        waitFor().until(ExpectedConditions.elementToBeClickable(item)).click();
+    }
+
+    /** The row of a PrimeFaces data table with this row key. */
+    public WebElement row(String tableId, String rowKey) {
+        return driver.findElement(By.cssSelector("[id='" + tableId + "_data'] > tr[data-rk='" + rowKey + "']"));
+    }
+
+    /** Ticks the row's selection box and waits until the table has selected it. */
+    public void selectRow(String tableId, String rowKey) {
+        waitForAjax();
+        row(tableId, rowKey).findElement(By.cssSelector(".ui-chkbox-box")).click();
+        waitFor().until(d -> "true".equals(row(tableId, rowKey).getAttribute("aria-selected")));
+    }
+
+    public void waitForRows(String tableId, int count) {
+        By rows = By.cssSelector("[id='" + tableId + "_data'] > tr[data-rk]");
+        waitFor().until(d -> {
+            waitForAjax();
+            return d.findElements(rows).size() == count;
+        });
     }
 
     /** Saves a PNG under target/screenshots for people to look at. */

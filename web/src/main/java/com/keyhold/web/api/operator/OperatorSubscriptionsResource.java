@@ -5,6 +5,8 @@ import com.keyhold.subscription.IssueSubscription;
 import com.keyhold.subscription.IssuedSubscription;
 import com.keyhold.subscription.SubscriptionService;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -32,13 +34,20 @@ public class OperatorSubscriptionsResource {
     @EJB
     SubscriptionService subscriptions;
 
+    @Inject
+    SecurityContext securityContext;
+
+    private String caller() {
+        return securityContext.getCallerPrincipal().getName();
+    }
+
     @POST
     @Operation(summary = "Issue a subscription", description = "201 {id, primaryKey}; the primary key is shown only here")
     public Response issue(IssueSubscription request) {
         if (request == null) {
             throw KeyholdException.badRequest("body", "is required");
         }
-        IssuedSubscription issued = subscriptions.issue(request);
+        IssuedSubscription issued = subscriptions.issue(caller(), request);
         return Response.status(Response.Status.CREATED).entity(issued).build();
     }
 
@@ -46,7 +55,7 @@ public class OperatorSubscriptionsResource {
     @Path("/{id}/renewals")
     @Operation(summary = "Extend the end date")
     public Map<String, String> renew(@PathParam("id") String id, Renewal renewal) {
-        subscriptions.renew(id, renewal == null ? null : renewal.endsAt());
+        subscriptions.renew(caller(), id, renewal == null ? null : renewal.endsAt());
         return Map.of("id", id);
     }
 
@@ -57,7 +66,7 @@ public class OperatorSubscriptionsResource {
         if (seats == null || seats.seats() == null) {
             throw KeyholdException.badRequest("seats", "is required");
         }
-        subscriptions.changeSeats(id, seats.seats());
+        subscriptions.changeSeats(caller(), id, seats.seats());
         return Map.of("id", id);
     }
 }

@@ -1,0 +1,73 @@
+package com.keyhold.web.pages;
+
+import com.keyhold.subscription.AccountSubscriptions;
+import com.keyhold.subscription.SubscriptionView;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/** The subscriptions list (SPEC L3): Display filter, search, Arrange by. */
+@Named
+@ViewScoped
+public class SubscriptionsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    AccountSubscriptions subscriptions;
+
+    @Inject
+    SessionUser currentUser;
+
+    private AccountSubscriptions.Display display = AccountSubscriptions.Display.ACTIVE;
+    private AccountSubscriptions.Arrange arrange = AccountSubscriptions.Arrange.END_DATE;
+    private String search;
+    private transient List<SubscriptionView> items;
+
+    public List<SubscriptionView> getItems() {
+        if (items == null) {
+            items = subscriptions.list(currentUser.getUserId(), currentUser.getSelectedAccountId(), display, search, arrange);
+        }
+        return items;
+    }
+
+    /** Filters changed: read the list again. */
+    public void refresh() {
+        items = null;
+    }
+
+    public AccountSubscriptions.Display[] getDisplays() {
+        return AccountSubscriptions.Display.values();
+    }
+
+    public AccountSubscriptions.Arrange[] getArranges() {
+        return AccountSubscriptions.Arrange.values();
+    }
+
+    public AccountSubscriptions.Display getDisplay() {
+        return display;
+    }
+
+    public void setDisplay(AccountSubscriptions.Display display) {
+        this.display = display;
+    }
+
+    public AccountSubscriptions.Arrange getArrange() {
+        return arrange;
+    }
+
+    public void setArrange(AccountSubscriptions.Arrange arrange) {
+        this.arrange = arrange;
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
+    }
+}
