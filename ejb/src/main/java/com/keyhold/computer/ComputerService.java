@@ -39,10 +39,12 @@ import java.util.TreeSet;
 @Stateless
 public class ComputerService {
 
+    /** A primary key is called as its subscription is (LicenseKey.getName); the query says the same. */
+    private static final String KEY_NAME = "CASE WHEN k.type = com.keyhold.licensekey.KeyType.PRIMARY THEN s.name ELSE k.name END";
     /** Sortable columns: the list's names mapped to JPQL, never user text in the query. */
     private static final Map<String, String> SORTS = Map.ofEntries(
             Map.entry("name", "COALESCE(a.alias, a.computerName)"),
-            Map.entry("keyName", "k.name"),
+            Map.entry("keyName", KEY_NAME),
             Map.entry("status", "a.status"),
             Map.entry("lastContact", "a.lastContactAt"),
             Map.entry("appVersion", "a.appVersion"),
@@ -279,7 +281,7 @@ public class ComputerService {
         }
         if (query.search() != null && !query.search().isBlank()) {
             where.append(" AND (LOWER(a.computerName) LIKE :q OR LOWER(a.alias) LIKE :q OR LOWER(a.hardwareId) LIKE :q"
-                    + " OR LOWER(a.serialNumber) LIKE :q OR LOWER(a.userName) LIKE :q OR LOWER(k.name) LIKE :q)");
+                    + " OR LOWER(a.serialNumber) LIKE :q OR LOWER(a.userName) LIKE :q OR LOWER(" + KEY_NAME + ") LIKE :q)");
             parameters.put("q", "%" + query.search().strip().toLowerCase(Locale.ROOT)
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
