@@ -253,6 +253,28 @@ class DesktopActivationIT {
                 "Authorization", Subscriptions.operator()).status());
     }
 
+    @Test
+    void theOperatorDefinesAnAddOnProductAndIssuesItWithASubscription_O1_L1() {
+        String code = "SUITE_" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        Http.Answer defined = Http.postJson("/api/v1/operator/products", "{\"code\":\"" + code
+                + "\",\"name\":\"Design Suite\",\"kind\":\"ADD_ON\",\"business\":true}", "Authorization", Subscriptions.operator());
+        assertEquals(201, defined.status(), defined.body());
+        assertEquals(400, Http.postJson("/api/v1/operator/products", "{\"code\":\"" + code
+                + "\",\"name\":\"Again\",\"kind\":\"ADD_ON\"}", "Authorization", Subscriptions.operator()).status(), "codes are unique");
+        assertTrue(Http.get("/api/v1/operator/products", "Authorization", Subscriptions.operator()).body().contains(code));
+
+        Http.Answer issued = Http.postJson("/api/v1/operator/subscriptions", "{\"product\":\"DESKTOP\",\"seats\":5,\"startsAt\":\""
+                + TODAY + "\",\"endsAt\":\"" + TODAY.plusYears(1) + "\",\"addOns\":[{\"product\":\"" + code + "\",\"quantity\":5}]}",
+                "Authorization", Subscriptions.operator());
+        assertEquals(201, issued.status(), issued.body());
+        assertEquals(1, queryInt("SELECT COUNT(*) FROM subscription_add_ons WHERE subscription_id = ? AND quantity = 5",
+                issued.json().getString("id")));
+        String userEmail = com.keyhold.it.support.Users.uniqueEmail("notop");
+        com.keyhold.it.support.Users.signUp(userEmail);
+        assertEquals(401, Http.postJson("/api/v1/operator/products", "{}", "Authorization",
+                Http.bearer(com.keyhold.it.support.Users.tokenFor(userEmail))).status(), "customers cannot define products");
+    }
+
     private static boolean verifies(PublicKey key, String payloadPart, String signaturePart) throws Exception {
         Signature verifier = Signature.getInstance("Ed25519");
         verifier.initVerify(key);

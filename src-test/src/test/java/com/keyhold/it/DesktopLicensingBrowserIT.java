@@ -76,6 +76,16 @@ class DesktopLicensingBrowserIT {
             assertEquals("1", browser.text(By.cssSelector(".kh-count-subscriptions")));
             browser.screenshot("walk-03-dashboard");
 
+            // L3: the subscriptions list filters by status and searches by name.
+            browser.open("/app/subscriptions.xhtml");
+            assertTrue(browser.text(By.id("subscriptions:list")).contains("Design Studio"));
+            browser.choose("subscriptions:display", "Expired");
+            browser.waitFor().until(ExpectedConditions.not(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("subscriptions:list"), "Design Studio")));
+            browser.choose("subscriptions:display", "All");
+            browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscriptions:list"), "Design Studio"));
+            browser.screenshot("walk-03b-subscriptions");
+
             browser.open("/app/computers.xhtml");
             browser.waitForRows("computers:table", 2);
             browser.screenshot("walk-04-computers");

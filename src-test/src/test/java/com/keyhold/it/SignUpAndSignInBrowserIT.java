@@ -147,6 +147,20 @@ class SignUpAndSignInBrowserIT {
             assertEquals("/app/dashboard.xhtml", browser.path());
             browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-messages-info"),
                     "password has been changed"));
+
+            // O1: the operator issues a subscription on the Operator page and sees its primary key once.
+            browser.open("/app/operator/subscriptions.xhtml");
+            browser.find("issue:seats_input").sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "25");
+            browser.type("issue:name", "Issued on the page");
+            browser.find("issue:submit").click();
+            browser.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("primaryKey")));
+            assertTrue(browser.text(By.id("primaryKey")).matches("[0-9A-Z]{6}(-[0-9A-Z]{6}){4}"));
+            browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:subscriptions"), "Issued on the page"));
+            browser.screenshot("06-operator-issued");
+            String code = "PAGE_" + Long.toString(System.nanoTime(), 36).toUpperCase();
+            browser.type("catalogue:code", code).type("catalogue:productName", "Page Add-on");
+            browser.find("catalogue:define").click();
+            browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("catalogue:products"), code));
         }
         assertEquals(401, Http.postJson("/api/v1/auth/tokens", "{}", "Authorization",
                 Http.basic(KeyholdTestServer.OPERATOR_EMAIL, oneTimePassword)).status(), "the one-time password is spent");

@@ -4,6 +4,8 @@ import com.keyhold.common.KeyholdException;
 import com.keyhold.subscription.IssueSubscription;
 import com.keyhold.subscription.OperatorSubscriptionRow;
 import com.keyhold.subscription.Product;
+import com.keyhold.subscription.ProductKind;
+import com.keyhold.subscription.ProductService;
 import com.keyhold.subscription.SubscriptionService;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -24,8 +26,67 @@ public class OperatorSubscriptionsPage implements Serializable {
     @EJB
     SubscriptionService subscriptions;
 
+    @EJB
+    ProductService products;
+
     @Inject
     SessionUser currentUser;
+
+    private String productCode;
+    private String productName;
+    private ProductKind productKind = ProductKind.ADD_ON;
+    private boolean productBusiness = true;
+
+    public void defineProduct() {
+        try {
+            products.define(currentUser.getUserId(), productCode, productName, productKind, productBusiness);
+            productCode = null;
+            productName = null;
+            Messages.info("operator.defined");
+        } catch (KeyholdException refused) {
+            Messages.error(refused);
+        }
+    }
+
+    public List<Product> getCatalogue() {
+        return products.catalogue();
+    }
+
+    public ProductKind[] getProductKinds() {
+        return ProductKind.values();
+    }
+
+    public String getProductCode() {
+        return productCode;
+    }
+
+    public void setProductCode(String productCode) {
+        this.productCode = productCode;
+    }
+
+    public String getProductName() {
+        return productName;
+    }
+
+    public void setProductName(String productName) {
+        this.productName = productName;
+    }
+
+    public ProductKind getProductKind() {
+        return productKind;
+    }
+
+    public void setProductKind(ProductKind productKind) {
+        this.productKind = productKind;
+    }
+
+    public boolean isProductBusiness() {
+        return productBusiness;
+    }
+
+    public void setProductBusiness(boolean productBusiness) {
+        this.productBusiness = productBusiness;
+    }
 
     private String product = "DESKTOP";
     private Integer seats = 10;

@@ -1,0 +1,48 @@
+package com.keyhold.subscription;
+
+import com.keyhold.common.KeyholdException;
+import com.keyhold.common.Violation;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The vendor's product catalogue (SPEC O1): operators list and define products. */
+@Stateless
+public class ProductService {
+
+    @PersistenceContext(unitName = "keyhold")
+    EntityManager em;
+
+    @EJB
+    OperatorAccess operators;
+
+    public List<Product> catalogue() {
+        return em.createQuery("SELECT p FROM Product p ORDER BY p.kind, p.name", Product.class).getResultList();
+    }
+
+    /** Adds a product; its code is how subscriptions and scripts name it, so it never changes. */
+    public Product define(String operatorId, String code, String name, ProductKind kind, boolean business) {
+        operators.require(operatorId);
+        List<Violation> violations = new ArrayList<>();
+        if (code == null || !code.matches("[A-Z][A-Z0-9_]{1,31}")) {
+            violations.add(new Violation("code", "2 to 32 capital letters, digits or underscores, starting with a letter"));
+        } else if (em.find(Product.class, code) != null) {
+            violations.add(new Violation("code", "is already in the catalogue"));
+        }
+        if (name == null || name.isBlank() || name.length() > 200) {
+            violations.add(new Violation("name", "is required, at most 200 characters"));
+        }
+        if (kind == null) {
+            violations.add(new Violation("kind", "must be PER_COMPUTER, PER_MANAGED_MAC or ADD_ON"));
+        }
+        if (!violations.isEmpty()) {
+            throw KeyholdException.badRequest(violations);
+        }
+        Product product = new Product(code, name.strip(), kind, business);
+        em.persist(product);
+        return product;
+    }
+}
