@@ -1,10 +1,10 @@
 package com.keyhold.licensekey;
 
 import com.keyhold.account.AccountAccess;
-import com.keyhold.account.Membership;
 import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
 import com.keyhold.computer.Activation;
+import com.keyhold.subscription.AccountSubscriptions;
 import com.keyhold.subscription.Subscription;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -36,6 +36,9 @@ public class LicenseKeyService {
 
     @EJB
     SeatLedger seatLedger;
+
+    @EJB
+    AccountSubscriptions subscriptions;
 
     public List<KeyView> keysOf(String userId, String accountId, String subscriptionId) {
         Subscription subscription = subscriptionOf(userId, accountId, subscriptionId, false);
@@ -170,13 +173,8 @@ public class LicenseKeyService {
 
     /** The subscription, locked for a change, if it belongs to the caller's account; else "not found". */
     Subscription subscriptionOf(String userId, String accountId, String subscriptionId, boolean lock) {
-        Membership membership = access.actingMembership(userId, accountId);
-        Subscription subscription = subscriptionId == null ? null : em.find(Subscription.class, subscriptionId);
-        if (subscription == null || subscription.getAccount() == null
-                || !subscription.getAccount().getId().equals(membership.getAccount().getId())) {
-            throw KeyholdException.notFound("Subscription");
-        }
-        AccountAccess.requireAdministrator(membership);
+        Subscription subscription = subscriptions.owned(userId, accountId, subscriptionId);
+        AccountAccess.requireAdministrator(access.actingMembership(userId, accountId));
         if (lock) {
             em.lock(subscription, LockModeType.PESSIMISTIC_WRITE);
             em.refresh(subscription);

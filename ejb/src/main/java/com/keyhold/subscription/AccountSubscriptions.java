@@ -117,7 +117,11 @@ public class AccountSubscriptions {
         subscription.rename(newName.strip());
     }
 
-    private Subscription owned(String userId, String accountId, String subscriptionId) {
+    /**
+     * The subscription, if it belongs to the account the caller acts in; otherwise "not found", exactly
+     * as if it did not exist (tenancy). Every service reaching a subscription for an account goes here.
+     */
+    public Subscription owned(String userId, String accountId, String subscriptionId) {
         Membership membership = access.actingMembership(userId, accountId);
         Subscription subscription = subscriptionId == null ? null : em.find(Subscription.class, subscriptionId);
         if (subscription == null || subscription.getAccount() == null
