@@ -1,50 +1,95 @@
 package com.keyhold.computer;
 
 import com.keyhold.licensekey.LicenseKeyFormat;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One computer as the Registered Computers list and dialog show it (SPEC C2). Getters, for EL 5 pages. */
-public final class ComputerRow {
+/**
+ * One computer as the Registered Computers list and dialog show it (SPEC C2): a serializable
+ * snapshot, since view-scoped pages keep rows (selection, dialog) across requests and a clustered
+ * session may be serialized. Getters, for EL 5 pages.
+ */
+public final class ComputerRow implements Serializable {
 
-    private final Activation a;
+    private static final long serialVersionUID = 1L;
+
+    private final String id;
+    private final String name;
+    private final String computerName;
+    private final String alias;
+    private final String keyId;
+    private final String keyName;
+    private final String maskedKey;
+    private final String subscriptionId;
     private final ComputerStatus status;
+    private final Instant lastContact;
+    private final String appVersion;
+    private final String hardwareId;
+    private final String serialNumber;
+    private final String macAddresses;
+    private final String ipAddresses;
+    private final String hostOs;
+    private final String userName;
+    private final Instant activatedAt;
+    private final String activatedBy;
+    private final String notes;
+    private final LocalDate expiresOn;
 
-    ComputerRow(Activation activation, ComputerStatus status) {
-        this.a = activation;
+    ComputerRow(Activation a, ComputerStatus status) {
+        this.id = a.getId();
+        this.name = a.getDisplayName();
+        this.computerName = a.getComputerName();
+        this.alias = a.getAlias();
+        this.keyId = a.getLicenseKey().getId();
+        this.keyName = a.getLicenseKey().getName();
+        this.maskedKey = LicenseKeyFormat.mask(a.getLicenseKey().getKeyValue());
+        this.subscriptionId = a.getSubscription().getId();
         this.status = status;
+        this.lastContact = a.getLastContactAt();
+        this.appVersion = a.getAppVersion();
+        this.hardwareId = a.getHardwareId();
+        this.serialNumber = a.getSerialNumber();
+        this.macAddresses = a.getMacAddresses();
+        this.ipAddresses = a.getIpAddresses();
+        this.hostOs = a.getHostOs();
+        this.userName = a.getUserName();
+        this.activatedAt = a.getActivatedAt();
+        this.activatedBy = a.getActivatedBy();
+        this.notes = a.getNotes();
+        this.expiresOn = a.getLicenseKey().expiresOn();
     }
 
     public String getId() {
-        return a.getId();
+        return id;
     }
 
     public String getName() {
-        return a.getDisplayName();
+        return name;
     }
 
     public String getComputerName() {
-        return a.getComputerName();
+        return computerName;
     }
 
     public String getAlias() {
-        return a.getAlias();
+        return alias;
     }
 
     public String getKeyId() {
-        return a.getLicenseKey().getId();
+        return keyId;
     }
 
     public String getKeyName() {
-        return a.getLicenseKey().getName();
+        return keyName;
     }
 
     public String getMaskedKey() {
-        return LicenseKeyFormat.mask(a.getLicenseKey().getKeyValue());
+        return maskedKey;
     }
 
     public String getSubscriptionId() {
-        return a.getSubscription().getId();
+        return subscriptionId;
     }
 
     public ComputerStatus getStatus() {
@@ -52,47 +97,47 @@ public final class ComputerRow {
     }
 
     public Instant getLastContact() {
-        return a.getLastContactAt();
+        return lastContact;
     }
 
     public String getAppVersion() {
-        return a.getAppVersion();
+        return appVersion;
     }
 
     public String getHardwareId() {
-        return a.getHardwareId();
+        return hardwareId;
     }
 
     public String getSerialNumber() {
-        return a.getSerialNumber();
+        return serialNumber;
     }
 
     public String getMacAddresses() {
-        return a.getMacAddresses();
+        return macAddresses;
     }
 
     public String getIpAddresses() {
-        return a.getIpAddresses();
+        return ipAddresses;
     }
 
     public String getHostOs() {
-        return a.getHostOs();
+        return hostOs;
     }
 
     public String getUserName() {
-        return a.getUserName();
+        return userName;
     }
 
     public Instant getActivatedAt() {
-        return a.getActivatedAt();
+        return activatedAt;
     }
 
     public String getActivatedBy() {
-        return a.getActivatedBy();
+        return activatedBy;
     }
 
     public String getNotes() {
-        return a.getNotes();
+        return notes;
     }
 
     public String getConfigurationProfile() {
@@ -100,6 +145,6 @@ public final class ComputerRow {
     }
 
     public LocalDate getExpiresOn() {
-        return a.getLicenseKey().expiresOn();
+        return expiresOn;
     }
 }
