@@ -75,15 +75,34 @@ public class UserService {
                 || !EmailAddress.isValid(email)) {
             return Optional.empty();
         }
-        Optional<User> user = findByEmail(new EmailAddress(email));
+        EmailAddress address = new EmailAddress(email);
+        Instant now = clock.instant();
+        refuseWhileThrottled(address, now);
+        Optional<User> user = findByEmail(address);
+        boolean matches;
         if (user.isEmpty()) {
             passwordHasher.verifyDecoy(password);
-            return Optional.empty();
+            matches = false;
+        } else {
+            matches = passwordHasher.matches(password, user.get().getPasswordHash());
         }
-        if (!passwordHasher.matches(password, user.get().getPasswordHash())) {
-            return Optional.empty();
+        em.persist(new SignInAttempt(address.normalized(), now, matches));
+        return matches ? Optional.of(identityOf(user.get())) : Optional.empty();
+    }
+
+    /** Five failures within a minute lock the email for a while, whoever asks (A1 throttling). */
+    private void refuseWhileThrottled(EmailAddress address, Instant now) {
+        List<Instant> failures = em.createQuery("SELECT a.attemptedAt FROM SignInAttempt a WHERE a.emailNormalized = :email"
+                        + " AND a.succeeded = false AND a.attemptedAt >= :since ORDER BY a.attemptedAt", Instant.class)
+                .setParameter("email", address.normalized())
+                .setParameter("since", SignInThrottle.lookBackFrom(now))
+                .getResultList();
+        Optional<Instant> lockedUntil = SignInThrottle.lockedUntil(failures, now);
+        if (lockedUntil.isPresent()) {
+            long seconds = Math.max(1, java.time.Duration.between(now, lockedUntil.get()).toSeconds());
+            throw KeyholdException.withDetails(ErrorCode.RATE_LIMITED, "Too many failed sign-ins for this email. Try again in "
+                    + ((seconds + 59) / 60) + " minutes.", java.util.Map.of("retryAfterSeconds", seconds));
         }
-        return Optional.of(identityOf(user.get()));
     }
 
     /** The identity of a signed-in user, read afresh on every request so that changes apply at once. */

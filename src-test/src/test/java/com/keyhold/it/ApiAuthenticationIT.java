@@ -94,6 +94,24 @@ class ApiAuthenticationIT {
     }
 
     @Test
+    void fiveFailedSignInsWithinAMinuteLockTheEmailForAWhile_A1() {
+        String email = Users.uniqueEmail("guessed");
+        Users.signUp(email);
+        String bystander = Users.uniqueEmail("bystander");
+        Users.signUp(bystander);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, Http.postJson("/api/v1/auth/tokens", "{}", "Authorization", basic(email, "guess number " + i)).status());
+        }
+        Http.Answer locked = Http.postJson("/api/v1/auth/tokens", "{}", "Authorization", basic(email, Users.PASSWORD));
+        assertEquals(429, locked.status(), "even the right password waits: " + locked.body());
+        assertEquals("RATE_LIMITED", locked.errorCode());
+        long retryAfter = Long.parseLong(locked.header("Retry-After").orElseThrow());
+        assertTrue(retryAfter > 240 && retryAfter <= 300, "about five minutes: " + retryAfter);
+        assertEquals(201, Http.postJson("/api/v1/auth/tokens", "{}", "Authorization", basic(bystander, Users.PASSWORD)).status(),
+                "other emails are not affected");
+    }
+
+    @Test
     void theAdminApiAnswers401WithAChallengeNeverARedirect() {
         Http.Answer noToken = Http.get("/api/v1/admin/accounts");
         assertEquals(401, noToken.status());

@@ -109,6 +109,23 @@ class SignUpAndSignInBrowserIT {
     }
 
     @Test
+    void theSignInPageSaysWhenTooManyFailuresLockedTheEmail_A1() {
+        String email = Users.uniqueEmail("dora");
+        Users.signUp(email);
+        try (Browser browser = new Browser()) {
+            browser.open("/login.xhtml");
+            for (int i = 0; i < 5; i++) {
+                browser.type("signIn:email", email).type("signIn:password", "wrong guess " + i);
+                browser.clickAndWaitForPage("signIn:submit");
+            }
+            browser.type("signIn:email", email).type("signIn:password", Users.PASSWORD);
+            browser.clickAndWaitForPage("signIn:submit");
+            assertEquals("/login.xhtml", browser.path());
+            assertTrue(browser.text(By.cssSelector(".ui-messages-error-summary")).startsWith("Too many failed sign-ins"));
+        }
+    }
+
+    @Test
     void protectedPagesSendStrangersToSignInAndBackAfterwards() {
         String email = Users.uniqueEmail("carla");
         Users.signUp(email);

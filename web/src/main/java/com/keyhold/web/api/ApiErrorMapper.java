@@ -44,6 +44,9 @@ public class ApiErrorMapper implements ExceptionMapper<Throwable> {
             error = ApiError.of(ErrorCode.INTERNAL_ERROR, "Keyhold could not complete the request.");
         }
         Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error.toJson());
+        if (error.details().get("retryAfterSeconds") instanceof Number seconds) {
+            response.header("Retry-After", seconds.longValue());
+        }
         if (status == 401) {
             // CONTRACT section 1: every 401 names the scheme to use
             response.header("WWW-Authenticate", "Bearer realm=\"keyhold\"");

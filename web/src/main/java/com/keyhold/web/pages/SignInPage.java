@@ -2,6 +2,8 @@ package com.keyhold.web.pages;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
+import com.keyhold.common.KeyholdException;
+import com.keyhold.web.security.KeyholdAuthenticationMechanism;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -37,7 +39,13 @@ public class SignInPage {
         switch (status) {
             case SUCCESS -> external.redirect(external.getRequestContextPath() + safeNext());
             case SEND_CONTINUE -> faces.responseComplete();
-            default -> Messages.error("signIn.failed");
+            default -> {
+                if (external.getRequestMap().get(KeyholdAuthenticationMechanism.SIGN_IN_REFUSAL) instanceof KeyholdException refused) {
+                    Messages.error(refused);
+                } else {
+                    Messages.error("signIn.failed");
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package com.keyhold.web.security;
 
 import com.keyhold.common.ErrorCode;
+import com.keyhold.common.KeyholdException;
 import com.keyhold.security.ApiTokenService;
 import com.keyhold.security.RememberMeService;
 import com.keyhold.security.TokenScope;
@@ -50,6 +51,8 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
     public static final String REMEMBER_ME_COOKIE = "KEYHOLD_REMEMBER_ME";
     public static final String SIGN_IN_PAGE = "/login.xhtml";
     public static final String CHANGE_PASSWORD_PAGE = "/app/change-password.xhtml";
+    /** Request attribute holding why a form sign-in was refused other than by wrong credentials. */
+    public static final String SIGN_IN_REFUSAL = "keyhold.signInRefusal";
     static final String TOKENS_PATH = "/api/v1/auth/tokens";
     static final String REALM = "keyhold";
 
@@ -81,8 +84,13 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
         if (path.equals(TOKENS_PATH) && "POST".equals(request.getMethod())) {
             Optional<AuthorizationHeader.BasicCredentials> basic = AuthorizationHeader.basic(header);
             if (basic.isPresent()) {
-                CredentialValidationResult result = identityStores.validate(
-                        new UsernamePasswordCredential(basic.get().username(), basic.get().password()));
+                CredentialValidationResult result;
+                try {
+                    result = identityStores.validate(
+                            new UsernamePasswordCredential(basic.get().username(), basic.get().password()));
+                } catch (RuntimeException failure) {
+                    return refuse(response, refusalIn(failure));
+                }
                 if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                     return context.notifyContainerAboutLogin(result);
                 }
@@ -129,7 +137,13 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
     /** Form sign-in from the sign-in page ({@code SecurityContext.authenticate}). */
     private AuthenticationStatus signIn(UsernamePasswordCredential credential, boolean keepSignedIn,
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        CredentialValidationResult result = identityStores.validate(credential);
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(credential);
+        } catch (RuntimeException failure) {
+            request.setAttribute(SIGN_IN_REFUSAL, refusalIn(failure));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -184,6 +198,34 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
 
     public static String contextPathOrRoot(HttpServletRequest request) {
         return request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+    }
+
+    /** The identity store handler wraps what a store throws; a refusal (RATE_LIMITED) is in there. */
+    private static KeyholdException refusalIn(RuntimeException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof KeyholdException refused) {
+                return refused;
+            }
+        }
+        throw failure;
+    }
+
+    /** A refusal such as RATE_LIMITED, in the CONTRACT section 1 format. */
+    private static AuthenticationStatus refuse(HttpServletResponse response, KeyholdException refused) {
+        try {
+            response.setStatus(refused.code().httpStatus());
+            if (refused.details().get("retryAfterSeconds") instanceof Number seconds) {
+                response.setHeader("Retry-After", Long.toString(seconds.longValue()));
+            }
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(new ApiError(refused.code().name(), refused.getMessage(), refused.violations(),
+                    refused.details()).toJson());
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, String challenge, String message) {
