@@ -69,6 +69,23 @@ public class ApiTokenService {
         }
     }
 
+    /** The user's usable tokens, newest first (A9). */
+    public java.util.List<TokenView> tokensOf(String userId) {
+        Instant now = clock.instant();
+        return em.createQuery("SELECT t FROM ApiToken t WHERE t.user.id = :user ORDER BY t.createdAt DESC", ApiToken.class)
+                .setParameter("user", userId).getResultStream()
+                .filter(t -> t.isUsableAt(now)).map(TokenView::new).toList();
+    }
+
+    /** Revokes one of the user's own tokens at once; another user's token is "not found" (A9). */
+    public void revoke(String userId, String tokenId) {
+        ApiToken token = tokenId == null ? null : em.find(ApiToken.class, tokenId);
+        if (token == null || !token.getUser().getId().equals(userId)) {
+            throw KeyholdException.notFound("API token");
+        }
+        token.revoke(clock.instant());
+    }
+
     /** The caller behind a bearer token, if the token exists, is usable and has the scope asked for. */
     public Optional<CallerIdentity> authenticate(String secret, TokenScope requiredScope) {
         if (secret == null || secret.isEmpty() || secret.length() > 512) {

@@ -110,6 +110,15 @@ public class UserService {
         return Optional.ofNullable(userId).map(id -> em.find(User.class, id)).map(UserService::identityOf);
     }
 
+    /** The latest sign-in attempts for the user's email, successful or not (A9: recent sign-ins). */
+    public List<SignInAttempt> recentSignIns(String userId) {
+        User user = get(userId);
+        return em.createQuery("SELECT a FROM SignInAttempt a WHERE a.emailNormalized = :email ORDER BY a.attemptedAt DESC",
+                        SignInAttempt.class)
+                .setParameter("email", new EmailAddress(user.getEmail()).normalized())
+                .setMaxResults(20).getResultList();
+    }
+
     public User get(String userId) {
         User user = em.find(User.class, userId);
         if (user == null) {
