@@ -127,6 +127,37 @@ public class UserService {
         return user;
     }
 
+    /** Edits the personal profile (A9): names, email (still unique, case-insensitively) and language. */
+    public void updateProfile(String userId, String firstName, String lastName, String email, Language language) {
+        User user = get(userId);
+        List<Violation> violations = new ArrayList<>();
+        if (firstName == null || firstName.isBlank() || firstName.length() > 100) {
+            violations.add(new Violation("firstName", "is required, at most 100 characters"));
+        }
+        if (lastName == null || lastName.isBlank() || lastName.length() > 100) {
+            violations.add(new Violation("lastName", "is required, at most 100 characters"));
+        }
+        if (!EmailAddress.isValid(email)) {
+            violations.add(new Violation("email", "is not a valid email address"));
+        }
+        if (language == null) {
+            violations.add(new Violation("language", "is required"));
+        }
+        Validation.require(violations);
+        EmailAddress address = new EmailAddress(email);
+        if (findByEmail(address).filter(other -> !other.getId().equals(userId)).isPresent()) {
+            throw emailTaken();
+        }
+        user.rename(firstName, lastName);
+        user.changeEmail(address);
+        user.changeLanguage(language);
+        try {
+            em.flush();
+        } catch (PersistenceException raceOnUniqueEmail) {
+            throw emailTaken();
+        }
+    }
+
     /** Changes the password after checking the current one; clears the one-time-password flag (O1). */
     public void changePassword(String userId, String currentPassword, String newPassword, String newPasswordRepeated) {
         User user = get(userId);

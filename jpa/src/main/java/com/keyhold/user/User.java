@@ -96,6 +96,10 @@ public class User {
         this.lastName = Objects.requireNonNull(newLastName).strip();
     }
 
+    public void changeLanguage(Language newLanguage) {
+        this.language = Objects.requireNonNull(newLanguage);
+    }
+
     public void changePasswordHash(String newPasswordHash) {
         this.passwordHash = Objects.requireNonNull(newPasswordHash);
         this.mustChangePassword = false;

@@ -14,13 +14,38 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** Security settings (SPEC A9): personal API tokens created, listed and revoked on the page; recent sign-ins. */
+/** Personal profile and security settings (SPEC A9). */
 @KeyholdIntegrationTest
 class SecuritySettingsBrowserIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return KeyholdDeployment.ear();
+    }
+
+    @Test
+    void theProfileChangesNamesEmailAndLanguageButNotIntoATakenEmail_A9() {
+        String email = Users.uniqueEmail("prof");
+        Users.signUp(email);
+        String taken = Users.uniqueEmail("taken");
+        Users.signUp(taken);
+        String newEmail = Users.uniqueEmail("renamed");
+        try (Browser browser = new Browser()) {
+            browser.signIn(email, Users.PASSWORD);
+            browser.open("/app/profile.xhtml");
+            browser.type("profile:email", taken.toUpperCase());
+            browser.clickAndWaitForPage("profile:save");
+            assertTrue(browser.text(By.cssSelector(".ui-messages-error")).contains("already exists"));
+
+            browser.type("profile:firstName", "Petra").type("profile:lastName", "Profil").type("profile:email", newEmail);
+            new org.openqa.selenium.support.ui.Select(browser.find("profile:language")).selectByValue("DE");
+            browser.clickAndWaitForPage("profile:save");
+            assertEquals("Petra Profil", browser.text(By.id("header:userName")));
+            assertTrue(browser.text(By.cssSelector(".ui-messages-info")).contains("Profil wurde gespeichert"), "now in German");
+        }
+        assertEquals(201, Http.postJson("/api/v1/auth/tokens", "{}", "Authorization", Http.basic(newEmail, Users.PASSWORD)).status(),
+                "the new email signs in");
+        assertEquals(401, Http.postJson("/api/v1/auth/tokens", "{}", "Authorization", Http.basic(email, Users.PASSWORD)).status());
     }
 
     @Test
