@@ -1,6 +1,5 @@
 package com.keyhold.subscription;
 
-import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
 import com.keyhold.common.Validation;
 import com.keyhold.common.Violation;
@@ -142,7 +141,4 @@ public class SubscriptionService {
         return product.getName() + " - " + seats + " " + unit + " - valid till " + endsAt;
     }
 
-    static KeyholdException notFound() {
-        return new KeyholdException(ErrorCode.NOT_FOUND, "Subscription not found.");
-    }
 }

@@ -187,11 +187,11 @@ class SignUpAndSignInBrowserIT {
         String operatorToken = tokenAfter.json().getString("token");
         assertEquals(200, Http.get("/api/v1/operator/accounts", "Authorization", Http.bearer(operatorToken)).status());
         assertEquals(401, Http.get("/api/v1/admin/accounts", "Authorization", Http.bearer(operatorToken)).status());
-        assertFalse(Files_containsTwice());
+        assertFalse(oneTimePasswordLoggedMoreThanOnce());
     }
 
     /** SPEC O1: however often the server restarts or the operator signs in, the secret was logged once. */
-    private static boolean Files_containsTwice() throws Exception {
+    private static boolean oneTimePasswordLoggedMoreThanOnce() throws Exception {
         return OperatorLog.matcher(java.nio.file.Files.readString(KeyholdServerExtension.server().serverLog()))
                 .results().count() > 1;
     }
