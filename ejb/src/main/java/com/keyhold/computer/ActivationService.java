@@ -8,18 +8,27 @@ import com.keyhold.licensekey.SeatLedger;
 import com.keyhold.licensekey.SeatPool;
 import com.keyhold.security.SecretTokens;
 import com.keyhold.subscription.Subscription;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The desktop client's side of licensing (SPEC C1–C5, CONTRACT section 2): activate, check in,
@@ -43,6 +52,12 @@ public class ActivationService {
 
     @EJB
     LicenseCertificates certificates;
+
+    @EJB
+    CheckInCoalescer checkIns;
+
+    @Resource(lookup = "java:app/jdbc/keyhold")
+    DataSource dataSource;
 
     public ClientLicense activate(ActivationRequest request) {
         if (request == null || request.key() == null || request.key().isBlank()) {
@@ -104,12 +119,71 @@ public class ActivationService {
         return license(activation, token, created, now);
     }
 
-    /** A check-in (C3): updates last contact and reports the current status, expiry and profile. */
+    /**
+     * A check-in (C3): reports the current status, expiry and profile, read from the database on
+     * every call, and records the contact for the next coalesced write ({@link CheckInCoalescer}).
+     * No write transaction: one indexed read (activation, key, subscription, blacklist pair, stored
+     * certificate by primary keys) in autocommit. The certificate signed at the activation's last
+     * change of state is returned while it still states the current state; otherwise a new one is
+     * signed and stored.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ClientLicense checkIn(String activationId, String token, String appVersion, String hostOs) {
-        Activation activation = authenticate(activationId, token);
+        CheckInRow row = activationId == null || activationId.length() > 36 ? null : readCheckIn(activationId);
+        if (row == null || !tokenMatches(row.tokenHash(), token)) {
+            throw unauthorized();
+        }
         Instant now = clock.instant();
-        activation.contactedAt(now, appVersion, hostOs);
+        LocalDate today = LocalDate.now(clock);
+        ClientStatus status = row.blacklisted() ? ClientStatus.BLACKLISTED
+                : row.status() == ActivationStatus.DEACTIVATED ? ClientStatus.DEACTIVATED
+                : today.isAfter(row.keyExpiresOn()) || today.isAfter(row.subscriptionEndsOn()) ? ClientStatus.EXPIRED
+                : ClientStatus.ACTIVE;
+        Instant expiresAt = row.keyExpiresOn().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        String stateHash = CertificateState.hash(activationId, row.keyId(), row.keyValue(), row.keyName(), status,
+                expiresAt, row.productCode(), LicenseCertificates.DEFAULT_PROFILE);
+        checkIns.contact(activationId, now, appVersion, hostOs);
+        if (stateHash.equals(row.certificateStateHash())) {
+            return new ClientLicense(activationId, null, false, status, row.keyName(), expiresAt,
+                    CheckInIntervals.nextSeconds(), LicenseCertificates.DEFAULT_PROFILE, row.certificate());
+        }
+        // the state changed since the stored certificate was signed (or none is stored): sign anew from the entity
+        Activation activation = em.find(Activation.class, activationId);
+        if (activation == null) {
+            throw unauthorized(); // removed since the read
+        }
         return license(activation, null, false, now);
+    }
+
+    /** What a check-in needs, in one statement by primary keys. */
+    private record CheckInRow(String tokenHash, ActivationStatus status, String keyId, String keyName, String keyValue,
+            LocalDate keyExpiresOn, LocalDate subscriptionEndsOn, String productCode, boolean blacklisted,
+            String certificateStateHash, String certificate) {
+    }
+
+    private static final String CHECK_IN_READ = "SELECT a.token_hash, a.status, a.key_id, k.name, k.key_value,"
+            + " COALESCE(k.custom_expires_on, s.ends_on), s.ends_on, s.product_code,"
+            + " EXISTS (SELECT 1 FROM blacklist b WHERE b.key_id = a.key_id AND b.hardware_id = a.hardware_id),"
+            + " c.state_hash, c.certificate"
+            + " FROM activations a JOIN license_keys k ON k.id = a.key_id JOIN subscriptions s ON s.id = a.subscription_id"
+            + " LEFT JOIN activation_certificates c ON c.activation_id = a.id"
+            + " WHERE a.id = ?";
+
+    private CheckInRow readCheckIn(String activationId) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement read = db.prepareStatement(CHECK_IN_READ)) {
+            read.setString(1, activationId);
+            try (ResultSet row = read.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                return new CheckInRow(row.getString(1), ActivationStatus.valueOf(row.getString(2)), row.getString(3),
+                        row.getString(4), row.getString(5), row.getObject(6, LocalDate.class),
+                        row.getObject(7, LocalDate.class), row.getString(8), row.getBoolean(9), row.getString(10),
+                        row.getString(11));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("check-in read failed", e);
+        }
     }
 
     /** The client deactivates itself (C4): the seat is free at once. */
@@ -119,11 +193,16 @@ public class ActivationService {
         activation.deactivate(clock.instant());
     }
 
+    /** Signs the activation's certificate for its current state and keeps it for later check-ins (C3). */
     private ClientLicense license(Activation activation, String token, boolean created, Instant now) {
         ClientStatus status = statusOf(activation, LocalDate.now(clock));
-        return new ClientLicense(activation.getId(), token, created, status, activation.getLicenseKey().getName(),
-                activation.getLicenseKey().expiresAt(), CheckInIntervals.nextSeconds(),
-                LicenseCertificates.DEFAULT_PROFILE, certificates.forComputer(activation, status, now));
+        LicenseKey key = activation.getLicenseKey();
+        String certificate = certificates.forComputer(activation, status, now);
+        checkIns.certificate(activation.getId(), new PendingCheckIns.Certificate(CertificateState.hash(activation.getId(),
+                key.getId(), key.getKeyValue(), key.getName(), status, key.expiresAt(),
+                activation.getSubscription().getProduct().getCode(), LicenseCertificates.DEFAULT_PROFILE), certificate, now));
+        return new ClientLicense(activation.getId(), token, created, status, key.getName(), key.expiresAt(),
+                CheckInIntervals.nextSeconds(), LicenseCertificates.DEFAULT_PROFILE, certificate);
     }
 
     /** Computed from the record, the blacklist and the clock, never stored, so never stale (C3). */
@@ -145,12 +224,19 @@ public class ActivationService {
     private Activation authenticate(String activationId, String token) {
         Activation activation = activationId == null || activationId.length() > 36 ? null
                 : em.find(Activation.class, activationId);
-        if (activation == null || token == null || !MessageDigest.isEqual(
-                activation.getTokenHash().getBytes(StandardCharsets.US_ASCII),
-                SecretTokens.hash(token).getBytes(StandardCharsets.US_ASCII))) {
-            throw new KeyholdException(ErrorCode.UNAUTHORIZED, "The activation token is not valid for this activation.");
+        if (activation == null || !tokenMatches(activation.getTokenHash(), token)) {
+            throw unauthorized();
         }
         return activation;
+    }
+
+    private static boolean tokenMatches(String storedHash, String token) {
+        return token != null && MessageDigest.isEqual(storedHash.getBytes(StandardCharsets.US_ASCII),
+                SecretTokens.hash(token).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static KeyholdException unauthorized() {
+        return new KeyholdException(ErrorCode.UNAUTHORIZED, "The activation token is not valid for this activation.");
     }
 
     private static KeyholdException invalidKey() {

@@ -6,13 +6,16 @@ import com.keyhold.computer.ActivationService;
 import com.keyhold.computer.ClientLicense;
 import com.keyhold.web.security.AuthorizationHeader;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
@@ -24,6 +27,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -32,13 +36,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/v1/client/activations")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped // stateless: one instance, injected once, instead of a new one per request (check-ins are the hot path)
 public class ClientActivationsResource {
 
     /** The optional check-in body. */
     public record CheckIn(String appVersion, String hostOs) {
     }
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
+    // factories made once: Json.createObjectBuilder() and friends look the provider up on every call
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+    /** The last configuration profile parsed (JsonObject is immutable): most clients share one. */
+    private static volatile Map.Entry<String, JsonObject> lastProfile = Map.entry("", JsonValue.EMPTY_JSON_OBJECT);
 
     @EJB
     ActivationService activations;
@@ -81,20 +91,46 @@ public class ClientActivationsResource {
         if (body == null || body.isBlank()) {
             return new CheckIn(null, null);
         }
-        try {
-            CheckIn parsed = JSONB.fromJson(body, CheckIn.class);
-            return parsed == null ? new CheckIn(null, null) : parsed;
-        } catch (JsonbException malformed) {
+        JsonValue parsed;
+        try (JsonReader reader = READERS.createReader(new StringReader(body))) {
+            parsed = reader.readValue();
+        } catch (JsonException malformed) {
             throw KeyholdException.badRequest("body", "is not valid JSON");
         }
+        if (parsed.getValueType() == JsonValue.ValueType.NULL) {
+            return new CheckIn(null, null);
+        }
+        if (parsed.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw KeyholdException.badRequest("body", "must be a JSON object");
+        }
+        JsonObject object = parsed.asJsonObject();
+        return new CheckIn(text(object.get("appVersion")), text(object.get("hostOs")));
+    }
+
+    private static String text(JsonValue value) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        return value instanceof JsonString string ? string.getString() : value.toString();
+    }
+
+    private static JsonObject profile(String json) {
+        Map.Entry<String, JsonObject> last = lastProfile;
+        if (!last.getKey().equals(json)) {
+            try (JsonReader reader = READERS.createReader(new StringReader(json))) {
+                last = Map.entry(json, reader.readObject());
+            }
+            lastProfile = last;
+        }
+        return last.getValue();
     }
 
     private static JsonObjectBuilder json(ClientLicense license) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         if (license.activationToken() != null) {
             json.add("activationId", license.activationId()).add("activationToken", license.activationToken());
         }
-        JsonObject profile = Json.createReader(new StringReader(license.profileJson())).readObject();
+        JsonObject profile = profile(license.profileJson());
         return json.add("status", license.status().name())
                 .add("keyName", license.keyName())
                 .add("expiresAt", license.expiresAt().toString())

@@ -1,0 +1,197 @@
+package com.keyhold.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.keyhold.it.support.Accounts;
+import com.keyhold.it.support.Http;
+import com.keyhold.it.support.KeyholdDeployment;
+import com.keyhold.it.support.KeyholdIntegrationTest;
+import com.keyhold.it.support.KeyholdServerExtension;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 5, benchmark 3 (SPEC C6, L7) at scale: one account with 1,000,000 computers across 1,000
+ * keys, generated with multi-row SQL INSERTs (the services would take hours and add nothing to what
+ * is measured). Measures the first page of the computer list filtered by status and sorted by last
+ * contact through the admin API (the same {@code ComputerService.list} the page uses), its two SQL
+ * statements on their own with their EXPLAIN, and a quota decrease (L7) that deactivates 10,000
+ * installations.
+ */
+@KeyholdIntegrationTest
+class ComputerListScaleBenchmark {
+
+    private static final int COMPUTERS = Integer.getInteger("keyhold.bench.scale.computers", 1_000_000);
+    private static final int KEYS = Integer.getInteger("keyhold.bench.scale.keys", 1_000);
+    /** The reserved key whose quota decrease deactivates {@value #DEACTIVATE} installations. */
+    private static final int BIG_KEY = 20_000;
+    private static final int DEACTIVATE = 10_000;
+    private static final int TIMINGS = 5;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return KeyholdDeployment.ear();
+    }
+
+    @Test
+    void theComputerListOfAMillionComputers() throws Exception {
+        Accounts.Business acme = Accounts.withDesktopSubscription(COMPUTERS);
+        long start = System.nanoTime();
+        String bigKeyId = generate(acme.subscription().id());
+        double generateSeconds = (System.nanoTime() - start) / 1e9;
+
+        String list = "/api/v1/admin/computers?status=ACTIVE&sort=-lastContact&size=50";
+        List<Double> pageMillis = new ArrayList<>();
+        for (int i = 0; i <= TIMINGS; i++) {
+            long t = System.nanoTime();
+            Http.Answer page = acme.computers(list.substring("/api/v1/admin/computers".length()));
+            pageMillis.add((System.nanoTime() - t) / 1e6);
+            assertEquals(200, page.status(), page.body());
+            assertEquals(50, page.json().getJsonArray("items").size());
+        }
+        double cold = pageMillis.remove(0);
+
+        String from = " FROM activations a JOIN license_keys k ON k.id = a.key_id JOIN subscriptions s ON s.id = a.subscription_id"
+                + " WHERE s.account_id = ? AND a.status = 'ACTIVE'"
+                + " AND NOT EXISTS (SELECT 1 FROM blacklist b WHERE b.key_id = k.id AND b.hardware_id = a.hardware_id)";
+        String pageSql = "SELECT a.*, k.*" + from + " ORDER BY a.last_contact_at DESC, a.id LIMIT 50";
+        String countSql = "SELECT COUNT(a.id)" + from;
+        double pageQuery = median(time(pageSql, acme.accountId()));
+        double countQuery = median(time(countSql, acme.accountId()));
+
+        long l7Start = System.nanoTime();
+        Http.Answer decreased = Http.send(Http.request("/api/v1/admin/keys/" + bigKeyId + "?confirm=true")
+                .header("Authorization", acme.bearer()).header("Content-Type", "application/json")
+                .timeout(java.time.Duration.ofMinutes(10))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"quota\":" + (BIG_KEY - DEACTIVATE) + "}")).build());
+        double l7Seconds = (System.nanoTime() - l7Start) / 1e9;
+        assertEquals(200, decreased.status(), decreased.body());
+        assertEquals(BIG_KEY - DEACTIVATE, countActive(bigKeyId), "exactly 10,000 deactivated");
+
+        String report = String.format("Computer list at scale (SPEC C6, L7; issue 5, benchmark 3)%n"
+                + "generated:             %,d computers across %,d keys in one account in %.0f s (multi-row SQL INSERTs)%n"
+                + "first page, API:       median %.0f ms of %d (cold first call %.0f ms), status=ACTIVE sorted by last contact (target < 300 ms)%n"
+                + "  its page query:      median %.0f ms%n"
+                + "  its count query:     median %.0f ms (the total the list shows)%n"
+                + "L7 quota decrease:     %,d installations deactivated in %.1f s (target < 10 s)%n"
+                + "EXPLAIN page query:%n%s"
+                + "EXPLAIN count query:%n%s"
+                + "EXPLAIN L7 choice (least recently contacted on one key):%n%s",
+                COMPUTERS, KEYS, generateSeconds, median(pageMillis), TIMINGS, cold, pageQuery, countQuery, DEACTIVATE,
+                l7Seconds, Explain.of("EXPLAIN " + pageSql, acme.accountId()), Explain.of("EXPLAIN " + countSql, acme.accountId()),
+                Explain.of("EXPLAIN SELECT a.* FROM activations a WHERE a.key_id = ? AND a.status = 'ACTIVE'"
+                        + " ORDER BY a.last_contact_at, a.id LIMIT " + DEACTIVATE, bigKeyId));
+        System.out.print(report);
+        Path out = Path.of("target", "bench", "computer-list-scale.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+    }
+
+    /**
+     * 999 reserved keys next to the primary one; the first reserved key holds {@value #BIG_KEY}
+     * computers (all active), the primary and the other keys share the rest (about 981 each); 10 % of the computers are deactivated, last contacts
+     * spread over 36 hours. Ids ascend, so the primary key index grows at its end.
+     */
+    private static String generate(String subscriptionId) throws Exception {
+        Random random = new Random(42);
+        List<String> keyIds = new ArrayList<>();
+        try (Connection db = KeyholdServerExtension.server().connect(); Statement sql = db.createStatement()) {
+            try (PreparedStatement primary = db.prepareStatement(
+                    "SELECT id FROM license_keys WHERE subscription_id = ? AND type = 'PRIMARY'")) {
+                primary.setString(1, subscriptionId);
+                try (ResultSet row = primary.executeQuery()) {
+                    row.next();
+                    keyIds.add(row.getString(1));
+                }
+            }
+            int perKey = (COMPUTERS - BIG_KEY) / (KEYS - 1);
+            StringBuilder keys = new StringBuilder("INSERT INTO license_keys (id, subscription_id, type, name, key_value, quota,"
+                    + " created_at, version) VALUES ");
+            for (int k = 1; k < KEYS; k++) {
+                String id = String.format("00000000-0000-4000-8000-%012d", k);
+                keyIds.add(id);
+                int quota = k == 1 ? BIG_KEY : perKey + 1;
+                keys.append(k == 1 ? "" : ",").append(String.format("('%s', '%s', 'RESERVED', 'Bench key %d',"
+                        + " 'BENCH0-%06d-AAAAAA-AAAAAA-AAAAAA', %d, NOW(3), 0)", id, subscriptionId, k, k, quota));
+            }
+            sql.executeUpdate(keys.toString());
+            Timestamp now = Timestamp.from(Instant.now());
+            long nowMillis = now.getTime();
+            db.setAutoCommit(false);
+            int batch = 1_000;
+            for (int from = 0; from < COMPUTERS; from += batch) {
+                StringBuilder rows = new StringBuilder(batch * 300).append("INSERT INTO activations (id, subscription_id,"
+                        + " key_id, hardware_id, status, token_hash, computer_name, serial_number, mac_addresses, ip_addresses,"
+                        + " host_os, app_version, user_name, activated_by, activated_at, last_contact_at, deactivated_at) VALUES ");
+                for (int i = from; i < Math.min(COMPUTERS, from + batch); i++) {
+                    int spread = (i - BIG_KEY) % (KEYS - 1); // 0 is the primary key, then keys 2, 3, ...
+                    int key = i < BIG_KEY ? 1 : spread == 0 ? 0 : spread + 1;
+                    boolean active = key == 1 || random.nextInt(10) != 0;
+                    Timestamp contact = new Timestamp(nowMillis - (long) random.nextInt(36 * 3600) * 1000);
+                    rows.append(i == from ? "" : ",").append(String.format("('%s','%s','%s','SCALE-%d','%s',"
+                            + "'%064d','Mac %d','C02SCALE','3C:07:54:67:51:1E','10.0.0.5','macOS 14.1','19.1.0-54729',"
+                            + "'user%d','benchmark','%s','%s',%s)",
+                            String.format("00000000-0000-4000-9000-%012d", i), subscriptionId, keyIds.get(key), i,
+                            active ? "ACTIVE" : "DEACTIVATED", i, i, i % 5000, now, contact, active ? "NULL" : "'" + contact + "'"));
+                }
+                sql.executeUpdate(rows.toString());
+                if (from % 50_000 == 0) {
+                    db.commit();
+                }
+            }
+            db.commit();
+            db.setAutoCommit(true);
+            sql.execute("ANALYZE TABLE activations, license_keys, subscriptions");
+        }
+        return keyIds.get(1);
+    }
+
+    private static List<Double> time(String sql, String accountId) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        try (Connection db = KeyholdServerExtension.server().connect(); PreparedStatement query = db.prepareStatement(sql)) {
+            for (int i = 0; i <= TIMINGS; i++) {
+                query.setString(1, accountId);
+                long t = System.nanoTime();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        rows.getString(1);
+                    }
+                }
+                millis.add((System.nanoTime() - t) / 1e6);
+            }
+        }
+        millis.remove(0);
+        return millis;
+    }
+
+    private static int countActive(String keyId) throws Exception {
+        try (Connection db = KeyholdServerExtension.server().connect(); PreparedStatement count = db.prepareStatement(
+                "SELECT COUNT(*) FROM activations WHERE key_id = ? AND status = 'ACTIVE'")) {
+            count.setString(1, keyId);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
