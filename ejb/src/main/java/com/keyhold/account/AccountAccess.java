@@ -8,8 +8,10 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
 /**
- * The tenancy boundary (SPEC A3, A6): which account a caller acts in and with what role. An account
- * the caller does not belong to answers exactly like one that does not exist.
+ * The tenancy boundary (SPEC A3, A6, A7): which account a caller acts in and with what role. An
+ * account the caller does not belong to answers exactly like one that does not exist; a blocked
+ * member is refused. The membership is read on every call, so a role change applies at the
+ * member's next request.
  */
 @Stateless
 public class AccountAccess {
@@ -26,8 +28,8 @@ public class AccountAccess {
                 .setParameter("userId", userId)
                 .getResultList();
         if (chosenAccountId != null && !chosenAccountId.isBlank()) {
-            return memberships.stream().filter(m -> m.getAccount().getId().equals(chosenAccountId.strip()))
-                    .findFirst().orElseThrow(() -> KeyholdException.notFound("Account"));
+            return requireActive(memberships.stream().filter(m -> m.getAccount().getId().equals(chosenAccountId.strip()))
+                    .findFirst().orElseThrow(() -> KeyholdException.notFound("Account")));
         }
         List<Membership> business = memberships.stream()
                 .filter(m -> m.getAccount().getType() == AccountType.BUSINESS).toList();
@@ -35,7 +37,7 @@ public class AccountAccess {
             throw KeyholdException.badRequest("X-Account-Id", "choose one of your accounts (GET /api/v1/admin/accounts)");
         }
         if (business.size() == 1) {
-            return business.get(0);
+            return requireActive(business.get(0));
         }
         return memberships.stream().filter(m -> m.getAccount().getType() == AccountType.PERSONAL)
                 .findFirst().orElseThrow(() -> KeyholdException.notFound("Account"));
@@ -49,8 +51,25 @@ public class AccountAccess {
     }
 
     public static void requireAdministrator(Membership membership) {
-        if (membership.getRole() != MemberRole.ACCOUNT_ADMINISTRATOR) {
+        if (!Permissions.of(membership).managesAccount()) {
             throw new KeyholdException(ErrorCode.FORBIDDEN, "Only account administrators may do this.");
         }
+    }
+
+    /** Computers: account administrators, and license administrators for their keys (A6). */
+    public static Permissions requireComputerManager(Membership membership) {
+        Permissions permissions = Permissions.of(membership);
+        if (!permissions.managesComputers()) {
+            throw new KeyholdException(ErrorCode.FORBIDDEN,
+                    "Only account administrators and license administrators may manage computers.");
+        }
+        return permissions;
+    }
+
+    private static Membership requireActive(Membership membership) {
+        if (membership.isBlocked()) {
+            throw new KeyholdException(ErrorCode.FORBIDDEN, "Your access to this business account has been blocked.");
+        }
+        return membership;
     }
 }

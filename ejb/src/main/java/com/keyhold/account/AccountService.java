@@ -16,11 +16,12 @@ public class AccountService {
     @PersistenceContext(unitName = "keyhold")
     EntityManager em;
 
-    /** The accounts a user belongs to, personal first, each with the user's role there (A3). */
+    /** The accounts a user belongs to and is not blocked in, personal first, each with the user's role there (A3, A7). */
     public List<AccountSummary> accountsOf(String userId) {
         return em.createNamedQuery("Membership.ofUser", Membership.class)
                 .setParameter("userId", userId)
                 .getResultStream()
+                .filter(m -> !m.isBlocked())
                 .map(m -> new AccountSummary(m.getAccount().getId(), m.getAccount().getType(),
                         m.getAccount().getName(), m.getRole(), 0, m.getAccount().getCreatedAt()))
                 .toList();

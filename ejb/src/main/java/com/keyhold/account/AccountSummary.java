@@ -42,6 +42,20 @@ public final class AccountSummary {
         return role;
     }
 
+    /** For menus: whether the viewer administers the account (A6); the services decide regardless. */
+    public boolean isAdministrator() {
+        return role == MemberRole.ACCOUNT_ADMINISTRATOR;
+    }
+
+    /** For menus: whether the viewer may see computers (administrators and license administrators). */
+    public boolean isComputerManager() {
+        return role == MemberRole.ACCOUNT_ADMINISTRATOR || role == MemberRole.LICENSE_ADMINISTRATOR;
+    }
+
+    public boolean isBusiness() {
+        return type == AccountType.BUSINESS;
+    }
+
     public long getMembers() {
         return members;
     }

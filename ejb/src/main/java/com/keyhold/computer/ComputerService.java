@@ -2,6 +2,7 @@ package com.keyhold.computer;
 
 import com.keyhold.account.AccountAccess;
 import com.keyhold.account.Membership;
+import com.keyhold.account.Permissions;
 import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
 import com.keyhold.licensekey.LicenseKey;
@@ -34,7 +35,9 @@ import java.util.TreeSet;
 /**
  * The administrator's side of computers (SPEC C2, C4–C8): the Registered Computers list with its
  * filters, paging and sorting done in the database; deactivate, blacklist, move; CSV export.
- * Actions are all or nothing: one id the caller cannot see and nothing changes.
+ * Actions are all or nothing: one id the caller cannot see and nothing changes. Account
+ * administrators see every computer of the account, license administrators those of their keys
+ * only (A6); for anyone else the list is refused.
  */
 @Stateless
 public class ComputerService {
@@ -75,10 +78,38 @@ public class ComputerService {
     @EJB
     SeatLedger seatLedger;
 
+    /**
+     * The computers a caller may see: an account, and the keys of a license administrator
+     * ({@code keyIds} null for an account administrator, who sees every key).
+     */
+    record Scope(String account, Set<String> keyIds, boolean allowed) {
+
+        /** Refuses (FORBIDDEN) a member who manages no computers; asked after "does it exist here?" (A6). */
+        Scope requireAllowed() {
+            if (!allowed) {
+                throw new KeyholdException(ErrorCode.FORBIDDEN,
+                        "Only account administrators and license administrators may manage computers.");
+            }
+            return this;
+        }
+
+        String keyCondition(String keyIdPath, Map<String, Object> parameters) {
+            if (keyIds == null) {
+                return "";
+            }
+            parameters.put("scopeKeys", keyIds);
+            return " AND " + keyIdPath + " IN :scopeKeys";
+        }
+
+        boolean includesKey(String keyId) {
+            return keyIds == null || keyIds.contains(keyId);
+        }
+    }
+
     public ComputerPage list(String userId, String accountId, ComputerQuery query) {
-        String account = administeredAccount(userId, accountId);
+        Scope scope = scopeOf(userId, accountId).requireAllowed();
         Map<String, Object> parameters = new HashMap<>();
-        String where = where(account, query, parameters);
+        String where = where(scope, query, parameters);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM Activation a JOIN a.licenseKey k JOIN a.subscription s"
                 + where, Long.class);
         parameters.forEach(count::setParameter);
@@ -90,12 +121,12 @@ public class ComputerService {
     }
 
     public ComputerRow get(String userId, String accountId, String computerId) {
-        return rowsOf(List.of(owned(administeredAccount(userId, accountId), computerId))).get(0);
+        return rowsOf(List.of(owned(scopeOf(userId, accountId), computerId))).get(0);
     }
 
     /** Edits the administrator's alias and notes of a computer (C2). */
     public ComputerRow describe(String userId, String accountId, String computerId, String alias, String notes) {
-        Activation activation = owned(administeredAccount(userId, accountId), computerId);
+        Activation activation = owned(scopeOf(userId, accountId), computerId);
         if (alias != null && alias.length() > 200 || notes != null && notes.length() > 2000) {
             throw KeyholdException.badRequest(alias != null && alias.length() > 200 ? "alias" : "notes", "is too long");
         }
@@ -109,23 +140,33 @@ public class ComputerService {
      * @return how many computers changed
      */
     public int apply(String userId, String accountId, Action action, List<String> ids, String targetKeyId) {
-        String account = administeredAccount(userId, accountId);
+        Scope scope = scopeOf(userId, accountId);
+        String account = scope.account();
+        if (!scope.allowed()) {
+            requireAllInAccount(account, ids);
+            scope.requireAllowed();
+        }
         if (ids == null || ids.isEmpty() || ids.size() > 10_000) {
             throw KeyholdException.badRequest("ids", "between 1 and 10000 computer ids are required");
         }
         Set<String> wanted = new LinkedHashSet<>(ids);
-        LicenseKey target = action == Action.MOVE ? targetKey(account, targetKeyId) : null;
+        LicenseKey target = action == Action.MOVE ? targetKey(scope, targetKeyId) : null;
+        Map<String, Object> scoped = new HashMap<>();
+        String inScope = scope.keyCondition("a.licenseKey.id", scoped);
         // Lock every subscription involved, in a fixed order, before reading seats (no deadlocks, no overselling).
-        Set<String> subscriptionIds = new TreeSet<>(em.createQuery(
-                "SELECT DISTINCT a.subscription.id FROM Activation a WHERE a.id IN :ids AND a.subscription.account.id = :account",
-                String.class).setParameter("ids", wanted).setParameter("account", account).getResultList());
+        TypedQuery<String> involved = em.createQuery("SELECT DISTINCT a.subscription.id FROM Activation a"
+                + " WHERE a.id IN :ids AND a.subscription.account.id = :account" + inScope, String.class);
+        scoped.forEach(involved::setParameter);
+        Set<String> subscriptionIds = new TreeSet<>(involved.setParameter("ids", wanted).setParameter("account", account)
+                .getResultList());
         if (target != null) {
             subscriptionIds.add(target.getSubscription().getId());
         }
         subscriptionIds.forEach(id -> em.find(Subscription.class, id, LockModeType.PESSIMISTIC_WRITE));
-        List<Activation> computers = em.createQuery("SELECT a FROM Activation a JOIN FETCH a.licenseKey"
-                        + " WHERE a.id IN :ids AND a.subscription.account.id = :account", Activation.class)
-                .setParameter("ids", wanted).setParameter("account", account).getResultList();
+        TypedQuery<Activation> selected = em.createQuery("SELECT a FROM Activation a JOIN FETCH a.licenseKey"
+                + " WHERE a.id IN :ids AND a.subscription.account.id = :account" + inScope, Activation.class);
+        scoped.forEach(selected::setParameter);
+        List<Activation> computers = selected.setParameter("ids", wanted).setParameter("account", account).getResultList();
         if (computers.size() != wanted.size()) {
             throw KeyholdException.notFound("Computer");
         }
@@ -142,9 +183,9 @@ public class ComputerService {
 
     /** Writes the filtered list (or the given ids) as CSV, in batches, so any size exports in bounded memory (C7). */
     public void exportCsv(String userId, String accountId, ComputerQuery query, List<String> onlyIds, Writer out) {
-        String account = administeredAccount(userId, accountId);
+        Scope scope = scopeOf(userId, accountId).requireAllowed();
         Map<String, Object> parameters = new HashMap<>();
-        String where = where(account, query, parameters);
+        String where = where(scope, query, parameters);
         if (onlyIds != null && !onlyIds.isEmpty()) {
             where += " AND a.id IN :onlyIds";
             parameters.put("onlyIds", onlyIds);
@@ -232,34 +273,53 @@ public class ComputerService {
         return moving.size();
     }
 
-    private LicenseKey targetKey(String account, String targetKeyId) {
+    private LicenseKey targetKey(Scope scope, String targetKeyId) {
         LicenseKey target = targetKeyId == null ? null : em.find(LicenseKey.class, targetKeyId);
         if (target == null || target.getSubscription().getAccount() == null
-                || !target.getSubscription().getAccount().getId().equals(account)) {
+                || !target.getSubscription().getAccount().getId().equals(scope.account()) || !scope.includesKey(target.getId())) {
             throw KeyholdException.notFound("License key");
         }
         return target;
     }
 
-    private Activation owned(String account, String computerId) {
+    /** The computer, if the caller may see it: "not found" outside the account or a license administrator's keys. */
+    private Activation owned(Scope scope, String computerId) {
         Activation activation = computerId == null ? null : em.find(Activation.class, computerId);
         if (activation == null || activation.getSubscription().getAccount() == null
-                || !activation.getSubscription().getAccount().getId().equals(account)) {
+                || !activation.getSubscription().getAccount().getId().equals(scope.account())) {
+            throw KeyholdException.notFound("Computer");
+        }
+        scope.requireAllowed();
+        if (!scope.includesKey(activation.getLicenseKey().getId())) {
             throw KeyholdException.notFound("Computer");
         }
         return activation;
     }
 
-    /** The account whose computers the caller administers (A6: account administrators; license administrators arrive with membership roles). */
-    private String administeredAccount(String userId, String accountId) {
-        Membership membership = access.actingMembership(userId, accountId);
-        AccountAccess.requireAdministrator(membership);
-        return membership.getAccount().getId();
+    /** For a member who may not act: another account's id still answers "not found", as if it did not exist. */
+    private void requireAllInAccount(String account, List<String> ids) {
+        if (ids == null || ids.isEmpty() || ids.size() > 10_000) {
+            return;
+        }
+        Set<String> wanted = new HashSet<>(ids);
+        long found = em.createQuery("SELECT COUNT(a) FROM Activation a WHERE a.id IN :ids AND a.subscription.account.id = :account",
+                Long.class).setParameter("ids", wanted).setParameter("account", account).getSingleResult();
+        if (found != wanted.size()) {
+            throw KeyholdException.notFound("Computer");
+        }
     }
 
-    private String where(String account, ComputerQuery query, Map<String, Object> parameters) {
+    /** The computers the caller may see (A6); a member who manages none is refused when they try. */
+    private Scope scopeOf(String userId, String accountId) {
+        Membership membership = access.actingMembership(userId, accountId);
+        Permissions permissions = Permissions.of(membership);
+        return new Scope(membership.getAccount().getId(), permissions.keyScope(), permissions.managesComputers());
+    }
+
+    private String where(Scope scope, ComputerQuery query, Map<String, Object> parameters) {
         StringBuilder where = new StringBuilder(" WHERE s.account.id = :account");
-        parameters.put("account", account);
+        parameters.put("account", scope.account());
+        where.append(scope.keyCondition("k.id", parameters));
         switch (query.status()) {
             case ACTIVE -> where.append(" AND a.status = com.keyhold.computer.ActivationStatus.ACTIVE AND NOT ").append(BLACKLISTED);
             case DEACTIVATED -> where.append(" AND a.status = com.keyhold.computer.ActivationStatus.DEACTIVATED AND NOT ").append(BLACKLISTED);

@@ -1,6 +1,8 @@
 package com.keyhold.licensekey;
 
 import com.keyhold.account.AccountAccess;
+import com.keyhold.account.Membership;
+import com.keyhold.account.Permissions;
 import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
 import com.keyhold.computer.Activation;
@@ -15,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +46,30 @@ public class LicenseKeyService {
     public List<KeyView> keysOf(String userId, String accountId, String subscriptionId) {
         Subscription subscription = subscriptionOf(userId, accountId, subscriptionId, false);
         return views(subscription);
+    }
+
+    /**
+     * The keys the caller manages (A6), optionally of one subscription: every key for an account
+     * administrator, a license administrator's own keys; refused for regular members. Used for the
+     * license administrator's key list and for the move dialog's targets.
+     */
+    public List<KeyView> managedKeys(String userId, String accountId, String subscriptionId) {
+        Membership membership = access.actingMembership(userId, accountId);
+        List<Subscription> owned = em.createQuery("SELECT s FROM Subscription s WHERE s.account.id = :account"
+                        + " ORDER BY s.name, s.id", Subscription.class)
+                .setParameter("account", membership.getAccount().getId())
+                .getResultList();
+        if (subscriptionId != null && owned.stream().noneMatch(s -> s.getId().equals(subscriptionId))) {
+            throw KeyholdException.notFound("Subscription");
+        }
+        Permissions permissions = AccountAccess.requireComputerManager(membership);
+        List<KeyView> managed = new ArrayList<>();
+        for (Subscription subscription : owned) {
+            if (subscriptionId == null || subscription.getId().equals(subscriptionId)) {
+                views(subscription).stream().filter(k -> permissions.managesKey(k.getId())).forEach(managed::add);
+            }
+        }
+        return managed;
     }
 
     public KeyView create(String userId, String accountId, String subscriptionId, KeyChange request) {

@@ -39,8 +39,10 @@ public class AccountSubscriptions {
     @EJB
     AccountAccess access;
 
+    /** The subscriptions list: account administrators only (A6: members and license administrators never see subscriptions). */
     public List<SubscriptionView> list(String userId, String accountId, Display display, String search, Arrange arrange) {
         Membership membership = access.actingMembership(userId, accountId);
+        AccountAccess.requireAdministrator(membership);
         LocalDate today = LocalDate.now(clock);
         int soon = expiringSoonDays();
         String needle = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
@@ -119,7 +121,8 @@ public class AccountSubscriptions {
 
     /**
      * The subscription, if it belongs to the account the caller acts in; otherwise "not found", exactly
-     * as if it did not exist (tenancy). Every service reaching a subscription for an account goes here.
+     * as if it did not exist (tenancy). Only account administrators may go further (A6: FORBIDDEN for
+     * other members, who know the account). Every service reaching a subscription for an account goes here.
      */
     public Subscription owned(String userId, String accountId, String subscriptionId) {
         Membership membership = access.actingMembership(userId, accountId);
@@ -128,6 +131,7 @@ public class AccountSubscriptions {
                 || !subscription.getAccount().getId().equals(membership.getAccount().getId())) {
             throw KeyholdException.notFound("Subscription");
         }
+        AccountAccess.requireAdministrator(membership);
         return subscription;
     }
 

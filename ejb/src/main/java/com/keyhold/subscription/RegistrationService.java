@@ -4,6 +4,7 @@ import com.keyhold.account.Account;
 import com.keyhold.account.AccountAccess;
 import com.keyhold.account.AccountType;
 import com.keyhold.account.CompanyDetails;
+import com.keyhold.account.CompanyValidation;
 import com.keyhold.account.MemberRole;
 import com.keyhold.account.Membership;
 import com.keyhold.account.SupportCodes;
@@ -87,17 +88,9 @@ public class RegistrationService {
     }
 
     private Account createBusinessAccount(String userId, CompanyDetails company) {
-        List<Violation> violations = new ArrayList<>();
+        List<Violation> violations = CompanyValidation.check(company);
         if (company == null) {
-            violations.add(new Violation("company", "is required to register a business key"));
-        } else {
-            require(violations, "company.name", company.name(), 200);
-            require(violations, "company.country", company.country(), 100);
-            require(violations, "company.zip", company.zip(), 20);
-            require(violations, "company.phone", company.phone(), 50);
-            optional(violations, "company.street", company.street(), 200);
-            optional(violations, "company.city", company.city(), 100);
-            optional(violations, "company.state", company.state(), 100);
+            violations = List.of(new Violation("company", "is required to register a business key"));
         }
         Validation.require(violations);
         Instant now = clock.instant();
@@ -124,19 +117,5 @@ public class RegistrationService {
                 .getResultStream().map(Membership::getAccount)
                 .filter(a -> a.getType() == AccountType.PERSONAL)
                 .findFirst().orElseThrow(() -> KeyholdException.notFound("Account"));
-    }
-
-    private static void require(List<Violation> violations, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            violations.add(new Violation(field, "is required"));
-        } else {
-            optional(violations, field, value, max);
-        }
-    }
-
-    private static void optional(List<Violation> violations, String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            violations.add(new Violation(field, "must be at most " + max + " characters long"));
-        }
     }
 }

@@ -8,6 +8,8 @@ import com.keyhold.common.KeyholdException;
 import com.keyhold.common.Validation;
 import com.keyhold.common.Violation;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -77,8 +79,8 @@ public class UserService {
         }
         EmailAddress address = new EmailAddress(email);
         Instant now = clock.instant();
-        refuseWhileThrottled(address, now);
         Optional<User> user = findByEmail(address);
+        refuseWhileThrottled(address, user.map(User::getSessionsValidAfter).orElse(null), now);
         boolean matches;
         if (user.isEmpty()) {
             passwordHasher.verifyDecoy(password);
@@ -90,12 +92,28 @@ public class UserService {
         return matches ? Optional.of(identityOf(user.get())) : Optional.empty();
     }
 
-    /** Five failures within a minute lock the email for a while, whoever asks (A1 throttling). */
-    private void refuseWhileThrottled(EmailAddress address, Instant now) {
+    /**
+     * {@link #verifyCredentials} in a transaction of its own, so that the attempt counts for the
+     * sign-in throttle even when the caller's work then fails (joining with a password, A5).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<CallerIdentity> verifyCredentialsAndRecord(String email, String password) {
+        return verifyCredentials(email, password);
+    }
+
+    /**
+     * Five failures within a minute lock the email for a while, whoever asks (A1 throttling). Failures
+     * before a password reset no longer count (A10), so the legitimate user can reset and sign in at once.
+     */
+    private void refuseWhileThrottled(EmailAddress address, Instant passwordResetAt, Instant now) {
+        Instant since = SignInThrottle.lookBackFrom(now);
+        if (passwordResetAt != null && passwordResetAt.isAfter(since)) {
+            since = passwordResetAt;
+        }
         List<Instant> failures = em.createQuery("SELECT a.attemptedAt FROM SignInAttempt a WHERE a.emailNormalized = :email"
                         + " AND a.succeeded = false AND a.attemptedAt >= :since ORDER BY a.attemptedAt", Instant.class)
                 .setParameter("email", address.normalized())
-                .setParameter("since", SignInThrottle.lookBackFrom(now))
+                .setParameter("since", since)
                 .getResultList();
         Optional<Instant> lockedUntil = SignInThrottle.lockedUntil(failures, now);
         if (lockedUntil.isPresent()) {
@@ -108,6 +126,16 @@ public class UserService {
     /** The identity of a signed-in user, read afresh on every request so that changes apply at once. */
     public Optional<CallerIdentity> identity(String userId) {
         return Optional.ofNullable(userId).map(id -> em.find(User.class, id)).map(UserService::identityOf);
+    }
+
+    /**
+     * The identity behind a signed-in session, unless the session began before the user's sessions
+     * were ended (A10: a password reset signs the user out everywhere).
+     */
+    public Optional<CallerIdentity> sessionIdentity(String userId, Instant signedInAt) {
+        return Optional.ofNullable(userId).map(id -> em.find(User.class, id))
+                .filter(user -> user.acceptsSessionFrom(signedInAt))
+                .map(UserService::identityOf);
     }
 
     /** The latest sign-in attempts for the user's email, successful or not (A9: recent sign-ins). */
@@ -171,7 +199,7 @@ public class UserService {
         user.changePasswordHash(passwordHasher.hash(newPassword));
     }
 
-    Optional<User> findByEmail(EmailAddress email) {
+    public Optional<User> findByEmail(EmailAddress email) {
         return em.createNamedQuery("User.byEmail", User.class)
                 .setParameter("email", email.normalized())
                 .getResultStream().findFirst();

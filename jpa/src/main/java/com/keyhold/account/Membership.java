@@ -1,7 +1,9 @@
 package com.keyhold.account;
 
 import com.keyhold.user.User;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,8 +16,14 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
-/** A user's place in an account: the role that decides what they may do there (SPEC A6). */
+/**
+ * A user's place in an account: the role that decides what they may do there (SPEC A6), whether
+ * access is blocked (A7), the administrators' notes, and a license administrator's keys.
+ */
 @Entity
 @Table(name = "memberships")
 @NamedQuery(name = "Membership.ofUser",
@@ -44,6 +52,19 @@ public class Membership {
     @Column(name = "member_since", nullable = false)
     private Instant memberSince;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private MembershipStatus status = MembershipStatus.ACTIVE;
+
+    @Column(length = 2000)
+    private String notes;
+
+    /** The keys a license administrator manages (A6); empty for every other role. */
+    @ElementCollection
+    @CollectionTable(name = "membership_keys", joinColumns = @JoinColumn(name = "membership_id"))
+    @Column(name = "key_id", length = 36)
+    private Set<String> keyIds = new HashSet<>();
+
     protected Membership() {
     }
 
@@ -68,5 +89,46 @@ public class Membership {
 
     public Instant getMemberSince() {
         return memberSince;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public MembershipStatus getStatus() {
+        return status;
+    }
+
+    public boolean isBlocked() {
+        return status == MembershipStatus.BLOCKED;
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    public Set<String> getKeyIds() {
+        return Set.copyOf(keyIds);
+    }
+
+    /** A new role; keys are kept only for a license administrator, who must have at least one. */
+    public void changeRole(MemberRole newRole, Collection<String> keys) {
+        this.role = newRole;
+        keyIds.clear();
+        if (newRole == MemberRole.LICENSE_ADMINISTRATOR) {
+            keyIds.addAll(keys);
+        }
+    }
+
+    public void block() {
+        this.status = MembershipStatus.BLOCKED;
+    }
+
+    public void unblock() {
+        this.status = MembershipStatus.ACTIVE;
+    }
+
+    public void describe(String newNotes) {
+        this.notes = newNotes;
     }
 }

@@ -54,6 +54,10 @@ public class User {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Sessions signed in before this instant are ended (A10: a password reset ends the other sessions). */
+    @Column(name = "sessions_valid_after")
+    private Instant sessionsValidAfter;
+
     @Version
     private long version;
 
@@ -103,6 +107,20 @@ public class User {
     public void changePasswordHash(String newPasswordHash) {
         this.passwordHash = Objects.requireNonNull(newPasswordHash);
         this.mustChangePassword = false;
+    }
+
+    /** Ends every session and remember-me sign-in that started before {@code now}. */
+    public void endSessionsBefore(Instant now) {
+        this.sessionsValidAfter = now;
+    }
+
+    public Instant getSessionsValidAfter() {
+        return sessionsValidAfter;
+    }
+
+    /** Whether a session that signed in at {@code signedInAt} is still valid. */
+    public boolean acceptsSessionFrom(Instant signedInAt) {
+        return sessionsValidAfter == null || signedInAt != null && !signedInAt.isBefore(sessionsValidAfter);
     }
 
     public String getId() {

@@ -127,17 +127,18 @@ public final class PayaraDomain {
 
     /**
      * Sets server system properties, which glassfish-resources.xml and MicroProfile Config read.
-     * Values must not contain ':' or '=' (asadmin's separators).
+     * Values are escaped for asadmin's separators (':' and '='); they must not contain backslashes.
      */
     public void setSystemProperties(Map<String, String> properties) {
         for (Map.Entry<String, String> p : properties.entrySet()) {
-            if (p.getValue().contains(":") || p.getValue().contains("=") || p.getValue().isEmpty()) {
+            if (p.getValue().isEmpty() || p.getValue().contains("\\")) {
                 throw new IllegalArgumentException("system property " + p.getKey()
-                        + " must be non-empty and free of ':' and '=' to pass through asadmin");
+                        + " must be non-empty and free of backslashes to pass through asadmin");
             }
         }
+        // asadmin separates properties with ':' and names from values with '='; a backslash escapes them in values.
         String joined = properties.entrySet().stream()
-                .map(p -> p.getKey() + "=" + p.getValue())
+                .map(p -> p.getKey() + "=" + p.getValue().replace(":", "\\:").replace("=", "\\="))
                 .collect(Collectors.joining(":"));
         remote(List.of("create-system-properties", joined));
     }

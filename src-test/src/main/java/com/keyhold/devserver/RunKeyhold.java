@@ -78,6 +78,7 @@ public final class RunKeyhold {
         properties.put("keyhold.mail.port", System.getProperty("keyhold.mail.port", "25"));
         properties.put("keyhold.mail.user", System.getProperty("keyhold.mail.user", "keyhold"));
         properties.put("keyhold.mail.from", System.getProperty("keyhold.mail.from", "keyhold@localhost"));
+        properties.put("keyhold.base-url", System.getProperty("keyhold.base-url", "http://localhost:" + domain.httpPort()));
         domain.setSystemProperties(properties);
         domain.awaitApplicationLoaded(APPLICATION);
         domain.deploy(ear, APPLICATION);

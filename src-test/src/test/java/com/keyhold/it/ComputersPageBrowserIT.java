@@ -94,8 +94,7 @@ class ComputersPageBrowserIT {
             // C4: select one computer, Actions > Deactivate.
             String chosen = ids.get(0);
             browser.selectRow("computers:table", chosen);
-            browser.find("computers:actions_button").click();
-            browser.waitFor().until(ExpectedConditions.elementToBeClickable(By.id("computers:deactivate"))).click();
+            browser.chooseAction("computers:actions_button", "computers:deactivate");
             browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-messages-info"),
                     "1 computer deactivated."));
             browser.waitFor().until(d -> statusOf(browser, chosen).equals("Deactivated"));
@@ -128,8 +127,7 @@ class ComputersPageBrowserIT {
             browser.choose("computers:statusFilter", "All");
             browser.waitForRows("computers:table", 3);
             browser.selectRow("computers:table", chosen);
-            browser.find("computers:actions_button").click();
-            browser.waitFor().until(ExpectedConditions.elementToBeClickable(By.id("computers:move"))).click();
+            browser.chooseAction("computers:actions_button", "computers:move");
             browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("moveForm:targetKey")));
             browser.choose("moveForm:targetKey", "Lab");
             browser.screenshot("computers-move");
@@ -143,8 +141,7 @@ class ComputersPageBrowserIT {
             Path downloads = Files.createTempDirectory("keyhold-downloads");
             ((HasCdp) browser.driver()).executeCdpCommand("Browser.setDownloadBehavior",
                     Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-            browser.find("computers:actions_button").click();
-            browser.waitFor().until(ExpectedConditions.elementToBeClickable(By.id("computers:exportCsv"))).click();
+            browser.chooseAction("computers:actions_button", "computers:exportCsv");
             Path csv = downloads.resolve("computers.csv");
             browser.waitFor().until(d -> Files.exists(csv) && csvLines(csv).size() == 4);
             List<String> lines = csvLines(csv);

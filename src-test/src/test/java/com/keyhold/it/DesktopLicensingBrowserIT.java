@@ -92,14 +92,12 @@ class DesktopLicensingBrowserIT {
 
             // C5: blacklist one.
             browser.selectRow("computers:table", blacklisted);
-            browser.find("computers:actions_button").click();
-            browser.waitFor().until(ExpectedConditions.elementToBeClickable(By.id("computers:blacklist"))).click();
+            browser.chooseAction("computers:actions_button", "computers:blacklist");
             browser.waitFor().until(d -> browser.row("computers:table", blacklisted).getText().contains("Blacklisted"));
 
             // C8: move the other to the primary key.
             browser.selectRow("computers:table", moved);
-            browser.find("computers:actions_button").click();
-            browser.waitFor().until(ExpectedConditions.elementToBeClickable(By.id("computers:move"))).click();
+            browser.chooseAction("computers:actions_button", "computers:move");
             browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("moveForm:targetKey")));
             browser.choose("moveForm:targetKey", "Design Studio");
             browser.find("moveForm:confirmMove").click();

@@ -89,6 +89,20 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Opens a PrimeFaces menu button and clicks one of its items. The menu's panel slides open, and an
+     * item clicked during the transition answers "not interactable", so the click is retried until it lands.
+     */
+    public void chooseAction(String menuButtonId, String itemId) {
+        find(menuButtonId).click();
+        waitFor().ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .until(d -> {
+                    d.findElement(By.id(itemId)).click();
+                    return true;
+                });
+    }
+
     public String text(By by) {
         return waitFor().until(ExpectedConditions.presenceOfElementLocated(by)).getText();
     }
@@ -97,8 +111,14 @@ public final class Browser implements AutoCloseable {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }
 
+    /**
+     * Waits up to 30 s. PrimeFaces replaces a table's rows on every Ajax update, so an element found
+     * a moment ago may be gone when it is read: such a condition is simply asked again.
+     */
     public WebDriverWait waitFor() {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Signs in through the sign-in page and lands on the dashboard. */

@@ -77,6 +77,19 @@ public final class Http {
         return send(builder.build());
     }
 
+    /** Any method, with an optional JSON body (PATCH, DELETE, PUT…). */
+    public static Answer call(String method, String path, String jsonOrNull, String... headers) {
+        HttpRequest.Builder builder = request(path).method(method, jsonOrNull == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonOrNull));
+        if (jsonOrNull != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return send(builder.build());
+    }
+
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

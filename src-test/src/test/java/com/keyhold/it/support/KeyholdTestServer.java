@@ -3,6 +3,8 @@ package com.keyhold.it.support;
 import com.keyhold.devserver.DatabaseSettings;
 import com.keyhold.devserver.Databases;
 import com.keyhold.devserver.PayaraDomain;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -16,22 +18,27 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The server side of a test run, started once for all test classes: a MariaDB (the one configured
  * with {@code KEYHOLD_TEST_DB_HOST}/{@code _PORT}/{@code _USER}/{@code _PASSWORD} or the
  * {@code keyhold.test.db.*} system properties, else an embedded one), an empty {@value #DATABASE}
- * database, and a Payara Server domain configured for it. Arquillian deploys the EAR into that domain.
+ * database, a real SMTP server in this JVM (GreenMail, port {@value #SMTP_PORT}) receiving every
+ * email the application sends, and a Payara Server domain configured for them. Arquillian deploys
+ * the EAR into that domain.
  */
 public final class KeyholdTestServer implements ExtensionContext.Store.CloseableResource {
 
     public static final String DATABASE = "keyhold_test";
     public static final int PORT_BASE = 20000;
     public static final String OPERATOR_EMAIL = "operator@it.keyhold.test";
+    public static final int SMTP_PORT = PORT_BASE + 25;
     private static final Logger LOG = Logger.getLogger(KeyholdTestServer.class.getName());
 
     private final Databases.Embedded embedded;
     private final DatabaseSettings database;
     private final PayaraDomain domain;
     private final String operatorToken;
+    private final GreenMail smtp;
 
     private KeyholdTestServer(Databases.Embedded embedded, DatabaseSettings database, PayaraDomain domain,
-            String operatorToken) {
+            String operatorToken, GreenMail smtp) {
+        this.smtp = smtp;
         this.embedded = embedded;
         this.database = database;
         this.domain = domain;
@@ -46,6 +53,8 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         LOG.info("Integration tests use the database server at " + db.host() + ":" + db.port()
                 + (embedded != null ? " (embedded)" : " (configured)"));
         Databases.recreate(db, DATABASE);
+        GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
 
         PayaraDomain domain = new PayaraDomain(Path.of(System.getProperty("keyhold.payara.home")),
                 work.resolve("domains"), "keyhold-test", PORT_BASE);
@@ -63,14 +72,16 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         properties.put("keyhold.db.user", db.user());
         properties.put("keyhold.db.password", db.password());
         properties.put("keyhold.mail.host", "localhost");
-        properties.put("keyhold.mail.port", "3025");
+        properties.put("keyhold.mail.port", Integer.toString(SMTP_PORT));
+        properties.put("keyhold.mail.retry-pause-seconds", "3");
+        properties.put("keyhold.base-url", "http://localhost:" + domain.httpPort());
         properties.put("keyhold.mail.user", "keyhold");
         properties.put("keyhold.mail.from", "keyhold@it.keyhold.test");
         properties.put("keyhold.bootstrap.operator-email", OPERATOR_EMAIL);
         properties.put("keyhold.bootstrap.operator-token", operatorToken);
         domain.setSystemProperties(properties);
         domain.undeployIfPresent("keyhold");
-        return new KeyholdTestServer(embedded, db, domain, operatorToken);
+        return new KeyholdTestServer(embedded, db, domain, operatorToken, smtp);
     }
 
     public String baseUrl() {
@@ -79,6 +90,11 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
 
     public String operatorToken() {
         return operatorToken;
+    }
+
+    /** The SMTP server that receives the application's emails. */
+    public GreenMail smtp() {
+        return smtp;
     }
 
     public Path serverLog() {
@@ -95,6 +111,7 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         try {
             domain.stop();
         } finally {
+            smtp.stop();
             if (embedded != null) {
                 embedded.close();
             }

@@ -139,7 +139,7 @@ public class ComputersPage implements Serializable {
             return;
         }
         try {
-            targetKeys = keys.keysOf(currentUser.getUserId(), currentUser.getSelectedAccountId(), subscriptions.get(0));
+            targetKeys = keys.managedKeys(currentUser.getUserId(), currentUser.getSelectedAccountId(), subscriptions.get(0));
         } catch (KeyholdException refused) {
             error(refused);
             return;

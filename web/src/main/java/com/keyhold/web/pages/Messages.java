@@ -27,6 +27,11 @@ final class Messages {
         add(FacesMessage.SEVERITY_INFO, text(key));
     }
 
+    /** An information whose text has arguments: {@code key} is a {@link java.text.MessageFormat} pattern. */
+    static void info(String key, Object... arguments) {
+        add(FacesMessage.SEVERITY_INFO, java.text.MessageFormat.format(text(key), arguments));
+    }
+
     static void error(String key) {
         add(FacesMessage.SEVERITY_ERROR, text(key));
     }

@@ -1,5 +1,9 @@
 package com.keyhold.web.pages;
 
+import com.keyhold.account.MemberInvitationService;
+import com.keyhold.account.MemberRole;
+import com.keyhold.account.MemberView;
+import com.keyhold.account.MembershipService;
 import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
 import com.keyhold.licensekey.KeyChange;
@@ -9,6 +13,7 @@ import com.keyhold.licensekey.LicenseKeyService;
 import com.keyhold.subscription.AccountSubscriptions;
 import com.keyhold.subscription.SubscriptionOrder;
 import com.keyhold.subscription.SubscriptionView;
+import com.keyhold.user.Language;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -16,6 +21,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.text.MessageFormat;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.primefaces.PrimeFaces;
 
@@ -23,7 +29,8 @@ import org.primefaces.PrimeFaces;
  * Subscription details (SPEC L1, L4–L7): status, dates, renewal, products, order history, contract
  * details, rename; the License Keys table with the key dialog (create, change, delete). A change that
  * would deactivate installations is first refused by the service with the count, shown to the
- * administrator, and only then confirmed (L7).
+ * administrator, and only then confirmed (L7). The key dialog's License Administrators tab (A6)
+ * lists the members who administer the key, adds and removes them, and invites new ones for it.
  */
 @Named
 @ViewScoped
@@ -37,8 +44,17 @@ public class SubscriptionPage implements Serializable {
     @EJB
     LicenseKeyService keys;
 
+    @EJB
+    MembershipService memberships;
+
+    @EJB
+    MemberInvitationService invitations;
+
     @Inject
     SessionUser currentUser;
+
+    @Inject
+    CurrentLocale currentLocale;
 
     private String id;
     private transient SubscriptionView subscription;
@@ -55,6 +71,11 @@ public class SubscriptionPage implements Serializable {
     private boolean keyIsPrimary;
     private int wouldDeactivate;
     private boolean pendingDelete;
+
+    // the key dialog's License Administrators tab
+    private transient List<MemberView> accountMembers;
+    private String memberToAdd;
+    private String keyInviteEmails;
 
     public void load() {
         try {
@@ -111,6 +132,7 @@ public class SubscriptionPage implements Serializable {
         keyIsPrimary = false;
         wouldDeactivate = 0;
         pendingDelete = false;
+        accountMembers = null;
     }
 
     public void editKey(KeyView key) {
@@ -123,6 +145,104 @@ public class SubscriptionPage implements Serializable {
         keyIsPrimary = key.getType() == KeyType.PRIMARY;
         wouldDeactivate = 0;
         pendingDelete = false;
+        accountMembers = null;
+        memberToAdd = null;
+        keyInviteEmails = null;
+    }
+
+    private List<MemberView> accountMembers() {
+        if (accountMembers == null) {
+            try {
+                accountMembers = memberships.members(currentUser.getUserId(), currentUser.getSelectedAccountId(), null, null, null);
+            } catch (KeyholdException refused) {
+                // a personal account has no members to make license administrators
+                accountMembers = List.of();
+            }
+        }
+        return accountMembers;
+    }
+
+    /** The members who administer the key of the dialog (A6). */
+    public List<MemberView> getKeyAdministrators() {
+        if (keyId == null) {
+            return List.of();
+        }
+        return accountMembers().stream()
+                .filter(m -> m.getRole() == MemberRole.LICENSE_ADMINISTRATOR && m.getKeyIds().contains(keyId)).toList();
+    }
+
+    /** Members who could be made administrators of this key: not account administrators, not yet administering it. */
+    public List<MemberView> getKeyAdministratorCandidates() {
+        if (keyId == null) {
+            return List.of();
+        }
+        return accountMembers().stream()
+                .filter(m -> m.getRole() != MemberRole.ACCOUNT_ADMINISTRATOR && !m.isBlocked() && !m.getKeyIds().contains(keyId))
+                .toList();
+    }
+
+    public boolean isBusinessAccount() {
+        return currentUser.getSelectedAccount().isBusiness();
+    }
+
+    public void addKeyAdministrator() {
+        if (memberToAdd == null || memberToAdd.isBlank()) {
+            Messages.error("keyAdmins.choose");
+            return;
+        }
+        changeKeyAdministration(memberToAdd, true, "keyAdmins.added");
+        memberToAdd = null;
+    }
+
+    public void removeKeyAdministrator(String memberUserId) {
+        changeKeyAdministration(memberUserId, false, "keyAdmins.removed");
+    }
+
+    /** Adds the key to, or takes it from, the member's keys; a member left without keys is a Regular Member again. */
+    private void changeKeyAdministration(String memberUserId, boolean add, String messageKey) {
+        try {
+            MemberView member = memberships.member(currentUser.getUserId(), currentUser.getSelectedAccountId(), memberUserId);
+            List<String> memberKeys = new ArrayList<>(member.getKeyIds());
+            memberKeys.remove(keyId);
+            if (add) {
+                memberKeys.add(keyId);
+            }
+            MemberRole role = memberKeys.isEmpty() ? MemberRole.REGULAR_MEMBER : MemberRole.LICENSE_ADMINISTRATOR;
+            memberships.change(currentUser.getUserId(), currentUser.getSelectedAccountId(), memberUserId, role, memberKeys, null);
+            accountMembers = null;
+            Messages.info(messageKey);
+        } catch (KeyholdException refused) {
+            Messages.error(refused);
+        }
+    }
+
+    /** Invites new users who join as administrators of this key (the seed's Invite Users on the tab). */
+    public void inviteKeyAdministrators() {
+        List<String> emails = BusinessProfilePage.splitEmails(keyInviteEmails);
+        try {
+            int sent = invitations.invite(currentUser.getUserId(), currentUser.getSelectedAccountId(), emails,
+                    Language.fromTag(currentLocale.getLocale().toLanguageTag()), keyId, null).size();
+            keyInviteEmails = null;
+            Messages.info("keyAdmins.invited", sent);
+        } catch (KeyholdException refused) {
+            Messages.error(refused);
+        }
+    }
+
+    public String getMemberToAdd() {
+        return memberToAdd;
+    }
+
+    public void setMemberToAdd(String memberToAdd) {
+        this.memberToAdd = memberToAdd;
+    }
+
+    public String getKeyInviteEmails() {
+        return keyInviteEmails;
+    }
+
+    public void setKeyInviteEmails(String keyInviteEmails) {
+        this.keyInviteEmails = keyInviteEmails;
     }
 
     /** Saves the key dialog; the first attempt of a change that deactivates installations asks for confirmation. */

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -48,6 +49,8 @@ import java.util.Optional;
 public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String SESSION_USER_ID = "keyhold.userId";
+    /** When the session signed in: sessions older than a password reset end (SPEC A10). */
+    static final String SESSION_SIGNED_IN_AT = "keyhold.signedInAt";
     public static final String REMEMBER_ME_COOKIE = "KEYHOLD_REMEMBER_ME";
     public static final String SIGN_IN_PAGE = "/login.xhtml";
     public static final String CHANGE_PASSWORD_PAGE = "/app/change-password.xhtml";
@@ -166,7 +169,8 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
         if (session == null || !(session.getAttribute(SESSION_USER_ID) instanceof String userId)) {
             return Optional.empty();
         }
-        Optional<CallerIdentity> identity = users.identity(userId);
+        Instant signedInAt = session.getAttribute(SESSION_SIGNED_IN_AT) instanceof Instant at ? at : null;
+        Optional<CallerIdentity> identity = users.sessionIdentity(userId, signedInAt);
         if (identity.isEmpty()) {
             session.invalidate();
         }
@@ -185,7 +189,9 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
         if (existing != null) {
             request.changeSessionId();
         }
-        request.getSession(true).setAttribute(SESSION_USER_ID, userId);
+        HttpSession session = request.getSession(true);
+        session.setAttribute(SESSION_USER_ID, userId);
+        session.setAttribute(SESSION_SIGNED_IN_AT, Instant.now());
     }
 
     public static Optional<String> rememberMeCookie(HttpServletRequest request) {

@@ -89,6 +89,15 @@ public class AdminSubscriptionsResource {
         return Map.of("items", keys.keysOf(caller(), accountId, id).stream().map(KeyJson::of).toList());
     }
 
+    @GET
+    @Path("/keys")
+    @Operation(summary = "License keys the caller manages",
+            description = "Every key for an account administrator; a license administrator's own keys (A6); 403 for regular members")
+    public Map<String, List<KeyJson>> managedKeys(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId,
+            @QueryParam("subscriptionId") String subscriptionId) {
+        return Map.of("items", keys.managedKeys(caller(), accountId, subscriptionId).stream().map(KeyJson::of).toList());
+    }
+
     @POST
     @Path("/subscriptions/{id}/keys")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,0 +1,213 @@
+package com.keyhold.account;
+
+import com.keyhold.common.ErrorCode;
+import com.keyhold.common.KeyholdException;
+import com.keyhold.common.Validation;
+import com.keyhold.mail.EmailKind;
+import com.keyhold.mail.Mailer;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Members of a business account (SPEC A4, A6–A8): the business profile, the Users list, the
+ * membership dialog's role, keys, notes, Block/Unblock and Delete, and Leave This Business Account.
+ * Everything but the profile and leaving is for account administrators. Every change locks the
+ * account's row first, so the last-administrator rule (A8) holds however many administrators act at
+ * once; the member's next request sees the change (A6).
+ */
+@Stateless
+public class MembershipService {
+
+    @PersistenceContext(unitName = "keyhold")
+    EntityManager em;
+
+    @EJB
+    AccountAccess access;
+
+    @EJB
+    Mailer mailer;
+
+    /** The General tab (A4): company, the caller's membership, the administrators. Every member sees it. */
+    public BusinessProfile profile(String userId, String accountId) {
+        Membership mine = businessMembership(userId, accountId);
+        List<MemberView> administrators = membersOf(mine.getAccount()).stream()
+                .filter(m -> m.getRole() == MemberRole.ACCOUNT_ADMINISTRATOR && !m.isBlocked())
+                .map(MemberView::new).toList();
+        return new BusinessProfile(mine.getAccount(), mine, administrators);
+    }
+
+    /** Edits the company box (A4): administrators only, same rules as at registration (A2). */
+    public BusinessProfile updateCompany(String userId, String accountId, CompanyDetails company) {
+        Membership mine = businessMembership(userId, accountId);
+        AccountAccess.requireAdministrator(mine);
+        Validation.require(CompanyValidation.check(company));
+        Account account = mine.getAccount();
+        em.lock(account, LockModeType.PESSIMISTIC_WRITE);
+        account.updateCompany(company);
+        return profile(userId, accountId);
+    }
+
+    /** The Users tab (A7): search in names and email; optional role and status filters. */
+    public List<MemberView> members(String userId, String accountId, String search, MemberRole role, MembershipStatus status) {
+        Membership mine = administering(userId, accountId);
+        String needle = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        return membersOf(mine.getAccount()).stream()
+                .filter(m -> role == null || m.getRole() == role)
+                .filter(m -> status == null || m.getStatus() == status)
+                .map(MemberView::new)
+                .filter(v -> needle.isEmpty() || (v.getDisplayName() + " " + v.getEmail()).toLowerCase(Locale.ROOT).contains(needle))
+                .toList();
+    }
+
+    public MemberView member(String userId, String accountId, String memberUserId) {
+        return new MemberView(administeredMember(userId, accountId, memberUserId));
+    }
+
+    /**
+     * The membership dialog's Save (A6, A7): role (a license administrator with the keys they manage,
+     * at least one, all of this account) and notes. Demoting the last administrator is refused (A8).
+     */
+    public MemberView change(String userId, String accountId, String memberUserId, MemberRole role,
+            Collection<String> keyIds, String notes) {
+        Membership member = administeredMember(userId, accountId, memberUserId);
+        Membership mine = access.actingMembership(userId, accountId);
+        if (notes != null && notes.length() > 2000) {
+            throw KeyholdException.badRequest("notes", "must be at most 2000 characters long");
+        }
+        MemberRole newRole = role == null ? member.getRole() : role;
+        Set<String> keys = new LinkedHashSet<>(keyIds == null ? member.getKeyIds() : keyIds);
+        if (newRole == MemberRole.LICENSE_ADMINISTRATOR) {
+            if (keys.isEmpty()) {
+                throw KeyholdException.badRequest("keyIds", "a license administrator manages at least one license key");
+            }
+            requireKeysOf(mine.getAccount(), keys);
+        }
+        lockAndCheckLastAdministrator(member, newRole == MemberRole.ACCOUNT_ADMINISTRATOR && !member.isBlocked());
+        member.changeRole(newRole, keys);
+        if (notes != null) {
+            member.describe(notes.isBlank() ? null : notes.strip());
+        }
+        return new MemberView(member);
+    }
+
+    /** Role, keys, notes and blocking in one transaction: all of it applies, or none (the admin API's PATCH). */
+    public MemberView update(String userId, String accountId, String memberUserId, MemberRole role,
+            Collection<String> keyIds, String notes, Boolean blocked) {
+        MemberView changed = role != null || keyIds != null || notes != null
+                ? change(userId, accountId, memberUserId, role, keyIds, notes)
+                : member(userId, accountId, memberUserId);
+        if (Boolean.TRUE.equals(blocked)) {
+            changed = block(userId, accountId, memberUserId);
+        } else if (Boolean.FALSE.equals(blocked)) {
+            changed = unblock(userId, accountId, memberUserId);
+        }
+        return changed;
+    }
+
+    /** Block (A7): access revoked everywhere, tokens included; membership kept. The member is told by email. */
+    public MemberView block(String userId, String accountId, String memberUserId) {
+        Membership member = administeredMember(userId, accountId, memberUserId);
+        if (!member.isBlocked()) {
+            lockAndCheckLastAdministrator(member, false);
+            member.block();
+            tell(member, EmailKind.MEMBERSHIP_BLOCKED);
+        }
+        return new MemberView(member);
+    }
+
+    public MemberView unblock(String userId, String accountId, String memberUserId) {
+        Membership member = administeredMember(userId, accountId, memberUserId);
+        if (member.isBlocked()) {
+            member.unblock();
+            tell(member, EmailKind.MEMBERSHIP_UNBLOCKED);
+        }
+        return new MemberView(member);
+    }
+
+    /** Delete (A7): the membership goes; the user keeps their own account and can be invited again. */
+    public void remove(String userId, String accountId, String memberUserId) {
+        Membership member = administeredMember(userId, accountId, memberUserId);
+        lockAndCheckLastAdministrator(member, false);
+        tell(member, EmailKind.MEMBERSHIP_REMOVED);
+        em.remove(member);
+    }
+
+    /** Leave This Business Account (A8): anyone but the last administrator. */
+    public void leave(String userId, String accountId) {
+        Membership mine = businessMembership(userId, accountId);
+        lockAndCheckLastAdministrator(mine, false);
+        em.remove(mine);
+    }
+
+    private void tell(Membership member, EmailKind kind) {
+        mailer.send(kind, member.getUser().getEmail(), member.getUser().getLanguage(), member.getAccount().getName());
+    }
+
+    private void lockAndCheckLastAdministrator(Membership member, boolean staysActiveAdministrator) {
+        em.lock(member.getAccount(), LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(member);
+        long activeAdministrators = em.createQuery("SELECT COUNT(m) FROM Membership m WHERE m.account = :account"
+                        + " AND m.role = com.keyhold.account.MemberRole.ACCOUNT_ADMINISTRATOR"
+                        + " AND m.status = com.keyhold.account.MembershipStatus.ACTIVE", Long.class)
+                .setParameter("account", member.getAccount()).getSingleResult();
+        boolean isActiveAdministrator = member.getRole() == MemberRole.ACCOUNT_ADMINISTRATOR && !member.isBlocked();
+        LastAdministratorRule.check(activeAdministrators, isActiveAdministrator, staysActiveAdministrator);
+    }
+
+    private void requireKeysOf(Account account, Set<String> keyIds) {
+        long found = em.createQuery("SELECT COUNT(k) FROM LicenseKey k WHERE k.id IN :ids AND k.subscription.account = :account",
+                        Long.class)
+                .setParameter("ids", keyIds).setParameter("account", account).getSingleResult();
+        if (found != keyIds.size()) {
+            throw KeyholdException.notFound("License key");
+        }
+    }
+
+    /** A member of the caller's account ("not found" otherwise, whatever the caller's role), for administrators only. */
+    private Membership administeredMember(String userId, String accountId, String memberUserId) {
+        Membership mine = businessMembership(userId, accountId);
+        Membership member = memberOf(mine, memberUserId);
+        AccountAccess.requireAdministrator(mine);
+        return member;
+    }
+
+    private Membership administering(String userId, String accountId) {
+        Membership mine = businessMembership(userId, accountId);
+        AccountAccess.requireAdministrator(mine);
+        return mine;
+    }
+
+    /** Membership questions only make sense in a business account; a personal account has its owner alone. */
+    private Membership businessMembership(String userId, String accountId) {
+        Membership mine = access.actingMembership(userId, accountId);
+        if (mine.getAccount().getType() != AccountType.BUSINESS) {
+            throw new KeyholdException(ErrorCode.BAD_REQUEST, "A personal account has no other members; choose a business account.");
+        }
+        return mine;
+    }
+
+    private Membership memberOf(Membership mine, String memberUserId) {
+        return em.createQuery("SELECT m FROM Membership m JOIN FETCH m.user WHERE m.account = :account AND m.user.id = :user",
+                        Membership.class)
+                .setParameter("account", mine.getAccount()).setParameter("user", memberUserId == null ? "" : memberUserId)
+                .getResultStream().findFirst().orElseThrow(() -> KeyholdException.notFound("Member"));
+    }
+
+    private List<Membership> membersOf(Account account) {
+        return em.createQuery("SELECT m FROM Membership m JOIN FETCH m.user WHERE m.account = :account", Membership.class)
+                .setParameter("account", account).getResultStream()
+                .sorted(Comparator.comparing((Membership m) -> m.getUser().getLastName().toLowerCase(Locale.ROOT))
+                        .thenComparing(m -> m.getUser().getFirstName().toLowerCase(Locale.ROOT))
+                        .thenComparing(m -> m.getUser().getId()))
+                .toList();
+    }
+}

@@ -1,0 +1,159 @@
+package com.keyhold.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.keyhold.it.support.Browser;
+import com.keyhold.it.support.Http;
+import com.keyhold.it.support.KeyholdDeployment;
+import com.keyhold.it.support.KeyholdIntegrationTest;
+import com.keyhold.it.support.Members;
+import com.keyhold.it.support.Subscriptions;
+import com.keyhold.it.support.TwoAccounts;
+import com.keyhold.it.support.TwoAccounts.Side;
+import com.keyhold.it.support.Users;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.openqa.selenium.By;
+
+/**
+ * The tenancy matrix (SPEC A6, quality bar "Tenancy", CONTRACT section 1): every member of account A,
+ * whatever their role, using an id of account B through any admin API endpoint that takes one, gets
+ * 404 NOT_FOUND, and nothing in B changes. A new endpoint is one new row of {@link #rows}.
+ */
+@KeyholdIntegrationTest
+class TenancyMatrixIT {
+
+    private static final Set<String> ALL_ROLES = Set.of("ACCOUNT_ADMINISTRATOR", "LICENSE_ADMINISTRATOR", "REGULAR_MEMBER");
+    private static final Set<String> COMPUTER_MANAGERS = Set.of("ACCOUNT_ADMINISTRATOR", "LICENSE_ADMINISTRATOR");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return KeyholdDeployment.ear();
+    }
+
+    /**
+     * One call of a member of A that reaches for B: {@code inAccountB} sends B's id as {@code X-Account-Id};
+     * {@code roles} are the roles of A the row applies to (a row whose only foreign id comes after an
+     * id of A the role may not act on answers FORBIDDEN first, which reveals nothing of B).
+     */
+    record Row(String name, String method, String path, String body, boolean inAccountB, Set<String> roles) {
+
+        Row(String name, String method, String path, String body) {
+            this(name, method, path, body, false, ALL_ROLES);
+        }
+    }
+
+    static List<Row> rows(Side a, Side b, String unregisteredKey) {
+        String subscription = b.account().subscription().id();
+        String computer = b.computerOnPrimary();
+        return List.of(
+                new Row("subscription of B", "GET", "/api/v1/admin/subscriptions/" + subscription, null),
+                new Row("keys of B's subscription", "GET", "/api/v1/admin/subscriptions/" + subscription + "/keys", null),
+                new Row("create a key in B's subscription", "POST", "/api/v1/admin/subscriptions/" + subscription + "/keys",
+                        "{\"name\":\"Intruder\",\"type\":\"RESERVED\",\"quota\":1}"),
+                new Row("change B's key", "PATCH", "/api/v1/admin/keys/" + b.secondKeyId(), "{\"quota\":1,\"confirm\":true}"),
+                new Row("delete B's key", "DELETE", "/api/v1/admin/keys/" + b.secondKeyId() + "?confirm=true", null),
+                new Row("managed keys of B's subscription", "GET", "/api/v1/admin/keys?subscriptionId=" + subscription, null),
+                new Row("computer of B", "GET", "/api/v1/admin/computers/" + computer, null),
+                new Row("describe B's computer", "PATCH", "/api/v1/admin/computers/" + computer, "{\"alias\":\"pwned\"}"),
+                new Row("deactivate B's computer", "POST", "/api/v1/admin/computers/actions/deactivate", ids(computer)),
+                new Row("blacklist B's computer", "POST", "/api/v1/admin/computers/actions/blacklist", ids(computer)),
+                new Row("unblacklist B's computer", "POST", "/api/v1/admin/computers/actions/unblacklist", ids(computer)),
+                new Row("move B's computer", "POST", "/api/v1/admin/computers/actions/move",
+                        "{\"ids\":[\"" + computer + "\"],\"targetKeyId\":\"" + b.secondKeyId() + "\"}"),
+                new Row("move A's computer to B's key", "POST", "/api/v1/admin/computers/actions/move",
+                        "{\"ids\":[\"" + a.computerOnPrimary() + "\"],\"targetKeyId\":\"" + b.secondKeyId() + "\"}",
+                        false, COMPUTER_MANAGERS),
+                new Row("member of B", "GET", "/api/v1/admin/members/" + b.regularMember().userId(), null),
+                new Row("promote a member of B", "PATCH", "/api/v1/admin/members/" + b.regularMember().userId(),
+                        "{\"role\":\"ACCOUNT_ADMINISTRATOR\"}"),
+                new Row("block a member of B", "PATCH", "/api/v1/admin/members/" + b.licenseAdministrator().userId(),
+                        "{\"blocked\":true}"),
+                new Row("remove a member of B", "DELETE", "/api/v1/admin/members/" + b.regularMember().userId(), null),
+                new Row("grant B's key to a member of A", "PATCH", "/api/v1/admin/members/" + a.regularMember().userId(),
+                        "{\"role\":\"LICENSE_ADMINISTRATOR\",\"keyIds\":[\"" + b.primaryKeyId() + "\"]}",
+                        false, Set.of("ACCOUNT_ADMINISTRATOR")),
+                new Row("invite for B's key", "POST", "/api/v1/admin/members/invitations",
+                        "{\"emails\":[\"intruder@example.com\"],\"language\":\"EN\",\"keyId\":\"" + b.primaryKeyId() + "\"}"),
+                new Row("withdraw B's invitation", "DELETE", "/api/v1/admin/members/invitations/" + b.invitationId(), null),
+                new Row("subscriptions with B chosen", "GET", "/api/v1/admin/subscriptions", null, true, ALL_ROLES),
+                new Row("computers with B chosen", "GET", "/api/v1/admin/computers", null, true, ALL_ROLES),
+                new Row("members with B chosen", "GET", "/api/v1/admin/members", null, true, ALL_ROLES),
+                new Row("B's business profile", "GET", "/api/v1/admin/accounts/current", null, true, ALL_ROLES),
+                new Row("edit B's company", "PATCH", "/api/v1/admin/accounts/current",
+                        "{\"name\":\"Pwned\",\"country\":\"DE\",\"zip\":\"1\",\"phone\":\"1\"}", true, ALL_ROLES),
+                new Row("register a key into B", "POST", "/api/v1/admin/registrations",
+                        "{\"key\":\"" + unregisteredKey + "\"}", true,
+                        ALL_ROLES),
+                new Row("invite into B", "POST", "/api/v1/admin/members/invitations",
+                        "{\"emails\":[\"intruder@example.com\"],\"language\":\"EN\"}", true, ALL_ROLES),
+                new Row("leave B", "DELETE", "/api/v1/admin/members/me", null, true, ALL_ROLES));
+    }
+
+    @Test
+    void everyRoleOfAUsingAnIdOfBGetsNotFoundAndNothingInBChanges() {
+        TwoAccounts accounts = TwoAccounts.get();
+        Side a = accounts.a;
+        Side b = accounts.b;
+        Map<String, String> before = snapshot(b);
+        String unregisteredKey = Subscriptions.desktop(3).primaryKey();
+        List<Executable> checks = new ArrayList<>();
+        for (Map.Entry<String, Members.Member> caller : a.byRole().entrySet()) {
+            for (Row row : rows(a, b, unregisteredKey)) {
+                if (!row.roles().contains(caller.getKey())) {
+                    continue;
+                }
+                String[] headers = row.inAccountB()
+                        ? new String[] {"Authorization", Http.bearer(caller.getValue().token()), "X-Account-Id", b.account().accountId()}
+                        : caller.getValue().headers();
+                Http.Answer answer = Http.call(row.method(), row.path(), row.body(), headers);
+                String what = caller.getKey() + " of A: " + row.name() + " → " + answer.status() + " " + answer.body();
+                checks.add(() -> assertEquals(404, answer.status(), what));
+                checks.add(() -> assertEquals("NOT_FOUND", answer.errorCode(), what));
+            }
+        }
+        assertAll(checks);
+        assertEquals(before, snapshot(b), "nothing in B changed");
+    }
+
+    /**
+     * Pages reach objects through the same services as the API rows above; the one page that takes an
+     * id in its address, the subscription page, shows B's subscription as not found.
+     */
+    @Test
+    void aPageOpenedWithAnIdOfBShowsNotFound() {
+        TwoAccounts accounts = TwoAccounts.get();
+        String adminEmail = Http.get("/api/v1/admin/members?role=ACCOUNT_ADMINISTRATOR", accounts.a.administrator().headers())
+                .json().getJsonArray("items").getJsonObject(0).getString("email");
+        try (Browser browser = new Browser()) {
+            browser.signIn(adminEmail, Users.PASSWORD);
+            browser.open("/app/subscription.xhtml?id=" + accounts.b.account().subscription().id());
+            assertTrue(browser.find("notFound").isDisplayed());
+            assertTrue(browser.driver().findElements(By.id("details")).isEmpty(), "nothing of B is rendered");
+        }
+    }
+
+    /** What B's administrator sees of B: every list an attempt above could have changed. */
+    private static Map<String, String> snapshot(Side b) {
+        String[] headers = b.administrator().headers();
+        return Map.of(
+                "profile", Http.get("/api/v1/admin/accounts/current", headers).body(),
+                "keys", Http.get("/api/v1/admin/subscriptions/" + b.account().subscription().id() + "/keys", headers).body(),
+                "computers", Http.get("/api/v1/admin/computers?size=100&sort=name", headers).body(),
+                "members", Http.get("/api/v1/admin/members", headers).body(),
+                "invitations", Http.get("/api/v1/admin/members/invitations", headers).body(),
+                "subscriptions", Http.get("/api/v1/admin/subscriptions", headers).body());
+    }
+
+    private static String ids(String id) {
+        return "{\"ids\":[\"" + id + "\"]}";
+    }
+}

@@ -1,0 +1,469 @@
+package com.keyhold.web.pages;
+
+import com.keyhold.account.BusinessProfile;
+import com.keyhold.account.CompanyDetails;
+import com.keyhold.account.InvitationView;
+import com.keyhold.account.MemberInvitationService;
+import com.keyhold.account.MemberRole;
+import com.keyhold.account.MemberView;
+import com.keyhold.account.MembershipService;
+import com.keyhold.account.MembershipStatus;
+import com.keyhold.common.KeyholdException;
+import com.keyhold.licensekey.KeyView;
+import com.keyhold.licensekey.LicenseKeyService;
+import com.keyhold.user.Language;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.primefaces.PrimeFaces;
+
+/**
+ * The Business Profile page (SPEC A4, A5, A7, A8): the General tab (company box with Edit, the
+ * viewer's membership with Leave This Business Account, the administrators) and, for administrators,
+ * the Users tab (list with search and filters, the membership dialog, Invite Users, the invitations).
+ * The services decide who may do what; the page only hides what would be refused anyway.
+ */
+@Named
+@ViewScoped
+public class BusinessProfilePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    @EJB
+    MembershipService memberships;
+
+    @EJB
+    MemberInvitationService invitations;
+
+    @EJB
+    LicenseKeyService licenseKeys;
+
+    @Inject
+    SessionUser currentUser;
+
+    @Inject
+    CurrentLocale currentLocale;
+
+    private BusinessProfile profile;
+
+    // the company dialog
+    private String companyName;
+    private String country;
+    private String zip;
+    private String phone;
+    private String street;
+    private String city;
+    private String state;
+
+    // the Users tab
+    private String search;
+    private MemberRole roleFilter;
+    private MembershipStatus statusFilter;
+    private List<MemberView> members;
+    private List<InvitationView> invitationList;
+    private Integer userCount;
+
+    // the membership dialog
+    private MemberView selected;
+    private MemberRole memberRole;
+    private List<String> memberKeyIds = new ArrayList<>();
+    private String memberNotes;
+    private transient List<KeyView> keys;
+
+    // the Invite Users dialog
+    private String inviteEmails;
+    private Language inviteLanguage;
+
+    @PostConstruct
+    void load() {
+        try {
+            profile = memberships.profile(userId(), accountId());
+        } catch (KeyholdException refused) {
+            profile = null;
+        }
+    }
+
+    private String userId() {
+        return currentUser.getUserId();
+    }
+
+    private String accountId() {
+        return currentUser.getSelectedAccountId();
+    }
+
+    public BusinessProfile getProfile() {
+        return profile;
+    }
+
+    public boolean isAdministrator() {
+        return profile != null && profile.isAdministrator();
+    }
+
+    // --- General tab
+
+    public void editCompany() {
+        companyName = profile.getCompanyName();
+        country = profile.getCountry();
+        zip = profile.getZip();
+        phone = profile.getPhone();
+        street = profile.getStreet();
+        city = profile.getCity();
+        state = profile.getState();
+    }
+
+    public void saveCompany() {
+        try {
+            profile = memberships.updateCompany(userId(), accountId(),
+                    new CompanyDetails(companyName, country, zip, phone, street, city, state));
+            Messages.info("business.companySaved");
+            PrimeFaces.current().executeScript("PF('companyDialog').hide()");
+        } catch (KeyholdException refused) {
+            Messages.error(refused);
+        }
+    }
+
+    public String leave() {
+        try {
+            memberships.leave(userId(), profile.getAccountId());
+        } catch (KeyholdException refused) {
+            Messages.error(refused);
+            return null;
+        }
+        Messages.info("business.left");
+        return "/app/dashboard.xhtml?faces-redirect=true";
+    }
+
+    // --- Users tab
+
+    public List<MemberView> getMembers() {
+        if (members == null && isAdministrator()) {
+            try {
+                members = memberships.members(userId(), accountId(), search, roleFilter, statusFilter);
+            } catch (KeyholdException refused) {
+                members = List.of();
+                Messages.error(refused);
+            }
+        }
+        return members == null ? List.of() : members;
+    }
+
+    /** How many members the account has, whatever the filters: the Users tab's title, as in the seed's "Users (2)". */
+    public int getUserCount() {
+        if (userCount == null) {
+            boolean filtered = (search != null && !search.isBlank()) || roleFilter != null || statusFilter != null;
+            try {
+                userCount = !isAdministrator() ? 0
+                        : filtered ? memberships.members(userId(), accountId(), null, null, null).size() : getMembers().size();
+            } catch (KeyholdException refused) {
+                userCount = 0;
+            }
+        }
+        return userCount;
+    }
+
+    public void filter() {
+        members = null;
+    }
+
+    public List<InvitationView> getInvitations() {
+        if (invitationList == null && isAdministrator()) {
+            try {
+                invitationList = invitations.invitations(userId(), accountId());
+            } catch (KeyholdException refused) {
+                invitationList = List.of();
+            }
+        }
+        return invitationList == null ? List.of() : invitationList;
+    }
+
+    public void revoke(String invitationId) {
+        try {
+            invitations.revoke(userId(), accountId(), invitationId);
+            invitationList = null;
+            Messages.info("business.invitationRevoked");
+        } catch (KeyholdException refused) {
+            Messages.error(refused);
+        }
+    }
+
+    public void prepareInvite() {
+        inviteEmails = null;
+        inviteLanguage = Language.fromTag(currentLocale.getLocale().toLanguageTag());
+    }
+
+    public void invite() {
+        List<String> emails = splitEmails(inviteEmails);
+        try {
+            List<InvitationView> sent = invitations.invite(userId(), accountId(), emails, inviteLanguage, null, null);
+            invitationList = null;
+            inviteEmails = null;
+            Messages.info("business.invited", sent.size());
+            PrimeFaces.current().executeScript("PF('inviteDialog').hide()");
+        } catch (KeyholdException refused) {
+            Messages.error(refused);
+        }
+    }
+
+    /** One address a line, or several separated by commas, semicolons or spaces. */
+    static List<String> splitEmails(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return Arrays.stream(text.split("[\\s,;]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    // --- the membership dialog
+
+    public void open(String memberUserId) {
+        try {
+            selected = memberships.member(userId(), accountId(), memberUserId);
+            memberRole = selected.getRole();
+            memberKeyIds = new ArrayList<>(selected.getKeyIds());
+            memberNotes = selected.getNotes();
+        } catch (KeyholdException refused) {
+            selected = null;
+            Messages.error(refused);
+        }
+    }
+
+    public void saveMember() {
+        List<String> keyIds = memberRole == MemberRole.LICENSE_ADMINISTRATOR ? memberKeyIds : List.of();
+        apply(() -> memberships.change(userId(), accountId(), selected.getUserId(), memberRole, keyIds,
+                memberNotes == null ? "" : memberNotes), "business.memberSaved");
+    }
+
+    public void block() {
+        apply(() -> memberships.block(userId(), accountId(), selected.getUserId()), "business.memberBlocked");
+    }
+
+    public void unblock() {
+        apply(() -> memberships.unblock(userId(), accountId(), selected.getUserId()), "business.memberUnblocked");
+    }
+
+    public String removeMember() {
+        try {
+            memberships.remove(userId(), accountId(), selected.getUserId());
+        } catch (KeyholdException refused) {
+            Messages.error(refused);
+            return null;
+        }
+        selected = null;
+        members = null;
+        userCount = null;
+        reloadProfile();
+        Messages.info("business.memberRemoved");
+        PrimeFaces.current().executeScript("PF('memberDialog').hide()");
+        return null;
+    }
+
+    private void apply(java.util.function.Supplier<MemberView> action, String messageKey) {
+        try {
+            selected = action.get();
+            memberRole = selected.getRole();
+            memberKeyIds = new ArrayList<>(selected.getKeyIds());
+            memberNotes = selected.getNotes();
+            members = null;
+            reloadProfile();
+            Messages.info(messageKey);
+        } catch (KeyholdException refused) {
+            Messages.error(refused);
+        }
+    }
+
+    private void reloadProfile() {
+        try {
+            profile = memberships.profile(userId(), accountId());
+        } catch (KeyholdException refused) {
+            // the viewer may just have lost access; the next page load tells them
+        }
+    }
+
+    /** Keys an administrator can grant: every key of the account. */
+    public List<KeyView> getKeys() {
+        if (keys == null) {
+            try {
+                keys = isAdministrator() ? licenseKeys.managedKeys(userId(), accountId(), null) : List.of();
+            } catch (KeyholdException refused) {
+                keys = List.of();
+            }
+        }
+        return keys;
+    }
+
+    /** The names of a member's keys, for the list. */
+    public String keyNames(List<String> keyIds) {
+        if (keyIds == null || keyIds.isEmpty()) {
+            return "";
+        }
+        Map<String, String> names = getKeys().stream().collect(Collectors.toMap(KeyView::getId, KeyView::getName, (a, b) -> a));
+        return keyIds.stream().map(id -> names.getOrDefault(id, id)).collect(Collectors.joining(", "));
+    }
+
+    /** The key an invitation makes its invitee administer, if any. */
+    public String keyName(String keyId) {
+        return keyId == null ? "" : keyNames(List.of(keyId));
+    }
+
+    /** A day as pages show it (UTC). */
+    public String date(Instant instant) {
+        return instant == null ? "" : DAY.format(instant);
+    }
+
+    public MemberRole[] getRoles() {
+        return MemberRole.values();
+    }
+
+    public MembershipStatus[] getStatuses() {
+        return MembershipStatus.values();
+    }
+
+    public Language[] getLanguages() {
+        return Language.values();
+    }
+
+    public boolean isLicenseAdministratorChosen() {
+        return memberRole == MemberRole.LICENSE_ADMINISTRATOR;
+    }
+
+    public boolean isSelectedIsMe() {
+        return selected != null && selected.getUserId().equals(userId());
+    }
+
+    // --- properties
+
+    public MemberView getSelected() {
+        return selected;
+    }
+
+    public MemberRole getMemberRole() {
+        return memberRole;
+    }
+
+    public void setMemberRole(MemberRole memberRole) {
+        this.memberRole = memberRole;
+    }
+
+    public List<String> getMemberKeyIds() {
+        return memberKeyIds;
+    }
+
+    public void setMemberKeyIds(List<String> memberKeyIds) {
+        this.memberKeyIds = memberKeyIds == null ? new ArrayList<>() : new ArrayList<>(memberKeyIds);
+    }
+
+    public String getMemberNotes() {
+        return memberNotes;
+    }
+
+    public void setMemberNotes(String memberNotes) {
+        this.memberNotes = memberNotes;
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
+    }
+
+    public MemberRole getRoleFilter() {
+        return roleFilter;
+    }
+
+    public void setRoleFilter(MemberRole roleFilter) {
+        this.roleFilter = roleFilter;
+    }
+
+    public MembershipStatus getStatusFilter() {
+        return statusFilter;
+    }
+
+    public void setStatusFilter(MembershipStatus statusFilter) {
+        this.statusFilter = statusFilter;
+    }
+
+    public String getInviteEmails() {
+        return inviteEmails;
+    }
+
+    public void setInviteEmails(String inviteEmails) {
+        this.inviteEmails = inviteEmails;
+    }
+
+    public Language getInviteLanguage() {
+        return inviteLanguage;
+    }
+
+    public void setInviteLanguage(Language inviteLanguage) {
+        this.inviteLanguage = inviteLanguage;
+    }
+
+    public String getCompanyName() {
+        return companyName;
+    }
+
+    public void setCompanyName(String companyName) {
+        this.companyName = companyName;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public void setCountry(String country) {
+        this.country = country;
+    }
+
+    public String getZip() {
+        return zip;
+    }
+
+    public void setZip(String zip) {
+        this.zip = zip;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getStreet() {
+        return street;
+    }
+
+    public void setStreet(String street) {
+        this.street = street;
+    }
+
+    public String getCity() {
+        return city;
+    }
+
+    public void setCity(String city) {
+        this.city = city;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public void setState(String state) {
+        this.state = state;
+    }
+}
