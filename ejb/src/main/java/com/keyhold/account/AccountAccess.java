@@ -21,7 +21,8 @@ public class AccountAccess {
 
     /**
      * The membership the caller acts with: in the account they chose ({@code X-Account-Id}), else
-     * their only business account, else their personal account.
+     * their only business account they are not blocked in (as the account selector lists them), else
+     * their personal account. Choosing an account one is blocked in is refused (A7).
      */
     public Membership actingMembership(String userId, String chosenAccountId) {
         List<Membership> memberships = em.createNamedQuery("Membership.ofUser", Membership.class)
@@ -32,12 +33,12 @@ public class AccountAccess {
                     .findFirst().orElseThrow(() -> KeyholdException.notFound("Account")));
         }
         List<Membership> business = memberships.stream()
-                .filter(m -> m.getAccount().getType() == AccountType.BUSINESS).toList();
+                .filter(m -> m.getAccount().getType() == AccountType.BUSINESS && !m.isBlocked()).toList();
         if (business.size() > 1) {
             throw KeyholdException.badRequest("X-Account-Id", "choose one of your accounts (GET /api/v1/admin/accounts)");
         }
         if (business.size() == 1) {
-            return requireActive(business.get(0));
+            return business.get(0);
         }
         return memberships.stream().filter(m -> m.getAccount().getType() == AccountType.PERSONAL)
                 .findFirst().orElseThrow(() -> KeyholdException.notFound("Account"));

@@ -58,7 +58,7 @@ public class ComputerService {
             Map.entry("activatedAt", "a.activatedAt"),
             Map.entry("expiresOn", "COALESCE(k.customExpiresOn, s.endsOn)"));
     private static final String BLACKLISTED =
-            "EXISTS (SELECT b FROM BlacklistEntry b WHERE b.keyId = k.id AND b.hardwareId = a.hardwareId)";
+            "EXISTS (SELECT b FROM BlacklistEntry b WHERE b.keyId = a.licenseKey.id AND b.hardwareId = a.hardwareId)";
     private static final int EXPORT_BATCH = 1000;
 
     /** A bulk action of the list (CONTRACT section 6). */
@@ -106,18 +106,54 @@ public class ComputerService {
         }
     }
 
+    /** The page of the list with the exact total of the filtered list. */
     public ComputerPage list(String userId, String accountId, ComputerQuery query) {
+        return list(userId, accountId, query, Long.MAX_VALUE);
+    }
+
+    /**
+     * The page of the list, its total counted only up to {@code countUpTo} (the page counts to
+     * 10,000: counting a million computers exactly takes over a second, reading one page a few
+     * milliseconds; bench/README.md).
+     *
+     * <p>The page is read in two steps. First the ids of the page, from activations alone whenever
+     * the filters and the sort name nothing of the key or subscription: the account indexes (V6)
+     * deliver them in last-contact order and the read stops after one page (a join lets the
+     * optimizer start from the subscription and sort every computer of the account). Then those
+     * rows with their keys, by primary key.
+     */
+    public ComputerPage list(String userId, String accountId, ComputerQuery query, long countUpTo) {
         Scope scope = scopeOf(userId, accountId).requireAllowed();
         Map<String, Object> parameters = new HashMap<>();
+        String from = " FROM Activation a" + (needsKeyAndSubscription(query) ? " JOIN a.licenseKey k JOIN a.subscription s" : "");
         String where = where(scope, query, parameters);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM Activation a JOIN a.licenseKey k JOIN a.subscription s"
-                + where, Long.class);
-        parameters.forEach(count::setParameter);
-        TypedQuery<Activation> rows = em.createQuery("SELECT a FROM Activation a JOIN FETCH a.licenseKey k JOIN a.subscription s"
-                + where + orderBy(query), Activation.class);
-        parameters.forEach(rows::setParameter);
-        List<Activation> found = rows.setFirstResult(query.page() * query.size()).setMaxResults(query.size()).getResultList();
-        return new ComputerPage(rowsOf(found), count.getSingleResult(), query.page(), query.size());
+
+        TypedQuery<String> pageIds = em.createQuery("SELECT a.id" + from + where + orderBy(query), String.class);
+        parameters.forEach(pageIds::setParameter);
+        List<String> ids = pageIds.setFirstResult(query.page() * query.size()).setMaxResults(query.size()).getResultList();
+        Map<String, Activation> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT a FROM Activation a JOIN FETCH a.licenseKey WHERE a.id IN :ids", Activation.class)
+                    .setParameter("ids", ids).getResultList().forEach(a -> byId.put(a.getId(), a));
+        }
+        List<Activation> found = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+
+        long total;
+        boolean exact;
+        if (countUpTo == Long.MAX_VALUE) {
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(a)" + from + where, Long.class);
+            parameters.forEach(count::setParameter);
+            total = count.getSingleResult();
+            exact = true;
+        } else {
+            // Up to the limit and one more: an index-only read of at most that many entries.
+            TypedQuery<String> upTo = em.createQuery("SELECT a.id" + from + where, String.class);
+            parameters.forEach(upTo::setParameter);
+            int counted = upTo.setMaxResults((int) Math.min(Integer.MAX_VALUE, countUpTo + 1)).getResultList().size();
+            exact = counted <= countUpTo;
+            total = exact ? counted : countUpTo;
+        }
+        return new ComputerPage(rowsOf(found), total, exact, query.page(), query.size());
     }
 
     public ComputerRow get(String userId, String accountId, String computerId) {
@@ -181,12 +217,24 @@ public class ComputerService {
         };
     }
 
+    /**
+     * Refuses an export before it starts streaming (a refusal mid-stream could not answer in the error
+     * format): the caller must manage computers, and every chosen id must be one they can see.
+     */
+    public void requireExportable(String userId, String accountId, List<String> onlyIds) {
+        Scope scope = scopeOf(userId, accountId).requireAllowed();
+        if (onlyIds != null && !onlyIds.isEmpty()) {
+            requireAllVisible(scope, onlyIds);
+        }
+    }
+
     /** Writes the filtered list (or the given ids) as CSV, in batches, so any size exports in bounded memory (C7). */
     public void exportCsv(String userId, String accountId, ComputerQuery query, List<String> onlyIds, Writer out) {
         Scope scope = scopeOf(userId, accountId).requireAllowed();
         Map<String, Object> parameters = new HashMap<>();
         String where = where(scope, query, parameters);
         if (onlyIds != null && !onlyIds.isEmpty()) {
+            requireAllVisible(scope, onlyIds);
             where += " AND a.id IN :onlyIds";
             parameters.put("onlyIds", onlyIds);
         }
@@ -296,6 +344,21 @@ public class ComputerService {
         return activation;
     }
 
+    /** Exporting chosen computers: one the caller cannot see answers "not found", as the actions do, not an empty row. */
+    private void requireAllVisible(Scope scope, List<String> ids) {
+        if (ids.size() > 10_000) {
+            throw KeyholdException.badRequest("ids", "at most 10000 computer ids");
+        }
+        Set<String> wanted = new HashSet<>(ids);
+        Map<String, Object> scoped = new HashMap<>();
+        TypedQuery<Long> visible = em.createQuery("SELECT COUNT(a) FROM Activation a WHERE a.id IN :ids"
+                + " AND a.subscription.account.id = :account" + scope.keyCondition("a.licenseKey.id", scoped), Long.class);
+        scoped.forEach(visible::setParameter);
+        if (visible.setParameter("ids", wanted).setParameter("account", scope.account()).getSingleResult() != wanted.size()) {
+            throw KeyholdException.notFound("Computer");
+        }
+    }
+
     /** For a member who may not act: another account's id still answers "not found", as if it did not exist. */
     private void requireAllInAccount(String account, List<String> ids) {
         if (ids == null || ids.isEmpty() || ids.size() > 10_000) {
@@ -317,11 +380,13 @@ public class ComputerService {
     }
 
     private String where(Scope scope, ComputerQuery query, Map<String, Object> parameters) {
-        StringBuilder where = new StringBuilder(" WHERE s.account.id = :account");
+        StringBuilder where = new StringBuilder(" WHERE a.accountId = :account");
         parameters.put("account", scope.account());
-        where.append(scope.keyCondition("k.id", parameters));
+        where.append(scope.keyCondition("a.licenseKey.id", parameters));
         switch (query.status()) {
-            case ACTIVE -> where.append(" AND a.status = com.keyhold.computer.ActivationStatus.ACTIVE AND NOT ").append(BLACKLISTED);
+            // An active computer is never blacklisted for its key: blacklisting deactivates it, and neither an
+            // activation (C5) nor a move (C8) puts a computer back on a key that blacklists it.
+            case ACTIVE -> where.append(" AND a.status = com.keyhold.computer.ActivationStatus.ACTIVE");
             case DEACTIVATED -> where.append(" AND a.status = com.keyhold.computer.ActivationStatus.DEACTIVATED AND NOT ").append(BLACKLISTED);
             case BLACKLISTED -> where.append(" AND ").append(BLACKLISTED);
             default -> { }
@@ -348,10 +413,21 @@ public class ComputerService {
         return where.toString();
     }
 
+    /** Whether the filters or the sort name the key or the subscription (Display by expiry, key name, expiry). */
+    private static boolean needsKeyAndSubscription(ComputerQuery query) {
+        return query.display() != ComputerQuery.DisplayFilter.ALL || query.search() != null && !query.search().isBlank()
+                || "keyName".equals(query.sort()) || "expiresOn".equals(query.sort());
+    }
+
+    /**
+     * The sort, with the id as tie-breaker in the same direction: by last contact (the default) the
+     * first page is then read backwards along an account index (V6) and stops after one page, where
+     * mixed directions would sort every computer of the account first.
+     */
     private static String orderBy(ComputerQuery query) {
         String column = SORTS.getOrDefault(query.sort() == null ? "lastContact" : query.sort(), "a.lastContactAt");
         String direction = query.sort() == null ? " DESC" : query.ascending() ? " ASC" : " DESC";
-        return " ORDER BY " + column + direction + ", a.id";
+        return " ORDER BY " + column + direction + ", a.id" + direction;
     }
 
     private List<ComputerRow> rowsOf(List<Activation> activations) {

@@ -1,6 +1,7 @@
 package com.keyhold.licensekey;
 
 import com.keyhold.account.AccountAccess;
+import com.keyhold.account.MemberRole;
 import com.keyhold.account.Membership;
 import com.keyhold.account.Permissions;
 import com.keyhold.common.ErrorCode;
@@ -146,6 +147,9 @@ public class LicenseKeyService {
         em.createQuery("UPDATE Activation a SET a.licenseKey = :primary WHERE a.licenseKey = :key")
                 .setParameter("primary", primary).setParameter("key", key).executeUpdate();
         em.createQuery("DELETE FROM BlacklistEntry b WHERE b.keyId = :keyId").setParameter("keyId", key.getId()).executeUpdate();
+        em.createQuery("SELECT m FROM Membership m WHERE :keyId MEMBER OF m.keyIds", Membership.class)
+                .setParameter("keyId", key.getId()).getResultList()
+                .forEach(m -> m.loseKey(key.getId()));
         em.remove(key);
         return active.size();
     }
@@ -212,6 +216,12 @@ public class LicenseKeyService {
     private LicenseKey keyOf(String userId, String accountId, String keyId) {
         LicenseKey key = keyId == null ? null : em.find(LicenseKey.class, keyId);
         if (key == null) {
+            throw KeyholdException.notFound("License key");
+        }
+        // A6: a license administrator sees only their own keys; any other key of the account is "not found" to them.
+        Membership membership = access.actingMembership(userId, accountId);
+        if (membership.getRole() == MemberRole.LICENSE_ADMINISTRATOR
+                && !Permissions.of(membership).managesKey(key.getId())) {
             throw KeyholdException.notFound("License key");
         }
         subscriptionOf(userId, accountId, key.getSubscription().getId(), true);

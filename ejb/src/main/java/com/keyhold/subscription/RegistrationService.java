@@ -78,6 +78,12 @@ public class RegistrationService {
             target = personalAccountOf(userId);
         }
         subscription.registerTo(target);
+        // Computers activated before the registration now belong to the account (the subscription's row lock
+        // keeps activations of this subscription out until commit).
+        em.createNamedQuery("Activation.assignAccount")
+                .setParameter("accountId", target.getId())
+                .setParameter("subscriptionId", subscription.getId())
+                .executeUpdate();
         if (name != null && !name.isBlank()) {
             if (name.length() > 200) {
                 throw KeyholdException.badRequest("name", "must be at most 200 characters long");

@@ -23,8 +23,8 @@ import java.util.Optional;
 /**
  * Password reset by email (SPEC A10): a single-use link valid for one hour. Asking never tells
  * whether the email belongs to a user. Using the link sets the new password and ends the user's
- * other sessions and remember-me sign-ins; it also works while sign-in is throttled (A1), so the
- * legitimate user is never locked out by someone guessing their password.
+ * other links, sessions and remember-me sign-ins; it also works while sign-in is throttled (A1), so
+ * the legitimate user is never locked out by someone guessing their password.
  */
 @Stateless
 public class PasswordResetService {
@@ -78,14 +78,32 @@ public class PasswordResetService {
 
     /** Sets the new password and ends every session and remember-me token of the user (A10). */
     public void reset(String token, String newPassword, String newPasswordRepeated) {
+        // The user's row is locked before any of their links, so two links used at once queue there
+        // instead of deadlocking on each other's rows; the second then finds its link used.
+        User user = usable(token, false).getUser();
+        em.lock(user, LockModeType.PESSIMISTIC_WRITE);
         PasswordReset reset = usable(token, true);
         Validation.require(PasswordPolicy.check(newPassword, newPasswordRepeated));
         Instant now = clock.instant();
-        User user = reset.getUser();
         user.changePasswordHash(passwordHasher.hash(newPassword));
         user.endSessionsBefore(now);
         reset.use(now);
+        endOtherLinks(reset, now);
         em.createQuery("DELETE FROM RememberMeToken t WHERE t.user = :user").setParameter("user", user).executeUpdate();
+    }
+
+    /**
+     * Single use across links (A10): once one link has set a password, an older email still lying in
+     * the mailbox must not set another one. Marked used rather than deleted, so such a link answers
+     * CODE_ALREADY_USED like the one just used. Callers hold the user's row lock (see {@link #reset}).
+     */
+    private void endOtherLinks(PasswordReset used, Instant now) {
+        em.createQuery("SELECT r FROM PasswordReset r WHERE r.user = :user AND r.usedAt IS NULL AND r.expiresAt > :now",
+                        PasswordReset.class)
+                .setParameter("user", used.getUser()).setParameter("now", now)
+                .getResultStream()
+                .filter(other -> other != used)
+                .forEach(other -> other.use(now));
     }
 
     private PasswordReset usable(String token, boolean lock) {

@@ -120,6 +120,16 @@ public class Membership {
         }
     }
 
+    /**
+     * The key is gone (deleted, L7): a license administrator loses it, and one left with no key is a
+     * Regular Member again, since a license administrator has at least one key (A6).
+     */
+    public void loseKey(String keyId) {
+        if (keyIds.remove(keyId) && keyIds.isEmpty() && role == MemberRole.LICENSE_ADMINISTRATOR) {
+            role = MemberRole.REGULAR_MEMBER;
+        }
+    }
+
     public void block() {
         this.status = MembershipStatus.BLOCKED;
     }

@@ -26,6 +26,8 @@ import java.util.Objects;
 @Table(name = "activations")
 @NamedQuery(name = "Activation.bySubscriptionAndHardware",
         query = "SELECT a FROM Activation a WHERE a.subscription.id = :subscriptionId AND a.hardwareId = :hardwareId")
+@NamedQuery(name = "Activation.assignAccount",
+        query = "UPDATE Activation a SET a.accountId = :accountId WHERE a.subscription.id = :subscriptionId")
 @NamedQuery(name = "Activation.activeCountsByKey",
         query = "SELECT a.licenseKey.id, COUNT(a) FROM Activation a WHERE a.subscription.id = :subscriptionId"
                 + " AND a.status = com.keyhold.computer.ActivationStatus.ACTIVE GROUP BY a.licenseKey.id")
@@ -38,6 +40,14 @@ public class Activation {
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "subscription_id")
     private Subscription subscription;
+
+    /**
+     * The account of the subscription, copied so that an account's computers are read in index
+     * order (V6): set here when the subscription already has one, else when it is registered
+     * ({@code Activation.assignAccount}). A subscription never changes account once registered.
+     */
+    @Column(name = "account_id", length = 36)
+    private String accountId;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "key_id")
@@ -102,6 +112,7 @@ public class Activation {
             ComputerDetails details, String activatedBy, Instant now) {
         this.id = Ids.newId();
         this.subscription = Objects.requireNonNull(subscription);
+        this.accountId = subscription.getAccount() == null ? null : subscription.getAccount().getId();
         this.licenseKey = Objects.requireNonNull(licenseKey);
         this.hardwareId = Objects.requireNonNull(hardwareId);
         this.status = ActivationStatus.ACTIVE;

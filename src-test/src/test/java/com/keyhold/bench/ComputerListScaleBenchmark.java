@@ -51,27 +51,29 @@ class ComputerListScaleBenchmark {
     void theComputerListOfAMillionComputers() throws Exception {
         Accounts.Business acme = Accounts.withDesktopSubscription(COMPUTERS);
         long start = System.nanoTime();
-        String bigKeyId = generate(acme.subscription().id());
+        String bigKeyId = generate(acme.subscription().id(), acme.accountId());
         double generateSeconds = (System.nanoTime() - start) / 1e9;
 
-        String list = "/api/v1/admin/computers?status=ACTIVE&sort=-lastContact&size=50";
-        List<Double> pageMillis = new ArrayList<>();
-        for (int i = 0; i <= TIMINGS; i++) {
-            long t = System.nanoTime();
-            Http.Answer page = acme.computers(list.substring("/api/v1/admin/computers".length()));
-            pageMillis.add((System.nanoTime() - t) / 1e6);
-            assertEquals(200, page.status(), page.body());
-            assertEquals(50, page.json().getJsonArray("items").size());
-        }
-        double cold = pageMillis.remove(0);
+        // The page's default view (every status, newest contact first) and the status filter the issue names.
+        List<Double> activeMillis = new ArrayList<>();
+        double activeCold = firstPages("?status=ACTIVE&size=50", acme, activeMillis);
+        List<Double> allMillis = new ArrayList<>();
+        double allCold = firstPages("?size=50", acme, allMillis);
 
+        // The SQL ComputerService.list issues, written out by hand from its JPQL (the count has no joins
+        // unless a Display filter or a search needs the key or the subscription).
         String from = " FROM activations a JOIN license_keys k ON k.id = a.key_id JOIN subscriptions s ON s.id = a.subscription_id"
-                + " WHERE s.account_id = ? AND a.status = 'ACTIVE'"
-                + " AND NOT EXISTS (SELECT 1 FROM blacklist b WHERE b.key_id = k.id AND b.hardware_id = a.hardware_id)";
-        String pageSql = "SELECT a.*, k.*" + from + " ORDER BY a.last_contact_at DESC, a.id LIMIT 50";
-        String countSql = "SELECT COUNT(a.id)" + from;
+                + " WHERE a.account_id = ? AND a.status = 'ACTIVE'";
+        String pageSql = "SELECT a.*, k.*" + from + " ORDER BY a.last_contact_at DESC, a.id DESC LIMIT 50";
+        String countSql = "SELECT COUNT(a.id) FROM activations a WHERE a.account_id = ? AND a.status = 'ACTIVE'";
+        String allPageSql = "SELECT a.*, k.* FROM activations a JOIN license_keys k ON k.id = a.key_id"
+                + " JOIN subscriptions s ON s.id = a.subscription_id WHERE a.account_id = ?"
+                + " ORDER BY a.last_contact_at DESC, a.id DESC LIMIT 50";
+        String allCountSql = "SELECT COUNT(a.id) FROM activations a WHERE a.account_id = ?";
         double pageQuery = median(time(pageSql, acme.accountId()));
         double countQuery = median(time(countSql, acme.accountId()));
+        double allPageQuery = median(time(allPageSql, acme.accountId()));
+        double allCountQuery = median(time(allCountSql, acme.accountId()));
 
         long l7Start = System.nanoTime();
         Http.Answer decreased = Http.send(Http.request("/api/v1/admin/keys/" + bigKeyId + "?confirm=true")
@@ -82,17 +84,24 @@ class ComputerListScaleBenchmark {
         assertEquals(200, decreased.status(), decreased.body());
         assertEquals(BIG_KEY - DEACTIVATE, countActive(bigKeyId), "exactly 10,000 deactivated");
 
-        String report = String.format("Computer list at scale (SPEC C6, L7; issue 5, benchmark 3)%n"
+        String report = String.format(java.util.Locale.ROOT, "Computer list at scale (SPEC C6, L7; issue 5, benchmark 3)%n"
                 + "generated:             %,d computers across %,d keys in one account in %.0f s (multi-row SQL INSERTs)%n"
-                + "first page, API:       median %.0f ms of %d (cold first call %.0f ms), status=ACTIVE sorted by last contact (target < 300 ms)%n"
-                + "  its page query:      median %.0f ms%n"
-                + "  its count query:     median %.0f ms (the total the list shows)%n"
+                + "first page, API, status=ACTIVE by last contact: median %.0f ms of %d (cold first call %.0f ms) (target < 300 ms)%n"
+                + "  its page query:      median %.1f ms%n"
+                + "  its count query:     median %.1f ms (the total the list shows)%n"
+                + "first page, API, every status by last contact (the page's default): median %.0f ms of %d (cold %.0f ms)%n"
+                + "  its page query:      median %.1f ms%n"
+                + "  its count query:     median %.1f ms%n"
                 + "L7 quota decrease:     %,d installations deactivated in %.1f s (target < 10 s)%n"
-                + "EXPLAIN page query:%n%s"
-                + "EXPLAIN count query:%n%s"
+                + "EXPLAIN page query (ACTIVE):%n%s"
+                + "EXPLAIN count query (ACTIVE):%n%s"
+                + "EXPLAIN page query (every status):%n%s"
+                + "EXPLAIN count query (every status):%n%s"
                 + "EXPLAIN L7 choice (least recently contacted on one key):%n%s",
-                COMPUTERS, KEYS, generateSeconds, median(pageMillis), TIMINGS, cold, pageQuery, countQuery, DEACTIVATE,
-                l7Seconds, Explain.of("EXPLAIN " + pageSql, acme.accountId()), Explain.of("EXPLAIN " + countSql, acme.accountId()),
+                COMPUTERS, KEYS, generateSeconds, median(activeMillis), TIMINGS, activeCold, pageQuery, countQuery,
+                median(allMillis), TIMINGS, allCold, allPageQuery, allCountQuery, DEACTIVATE, l7Seconds,
+                Explain.of("EXPLAIN " + pageSql, acme.accountId()), Explain.of("EXPLAIN " + countSql, acme.accountId()),
+                Explain.of("EXPLAIN " + allPageSql, acme.accountId()), Explain.of("EXPLAIN " + allCountSql, acme.accountId()),
                 Explain.of("EXPLAIN SELECT a.* FROM activations a WHERE a.key_id = ? AND a.status = 'ACTIVE'"
                         + " ORDER BY a.last_contact_at, a.id LIMIT " + DEACTIVATE, bigKeyId));
         System.out.print(report);
@@ -106,7 +115,7 @@ class ComputerListScaleBenchmark {
      * computers (all active), the primary and the other keys share the rest (about 981 each); 10 % of the computers are deactivated, last contacts
      * spread over 36 hours. Ids ascend, so the primary key index grows at its end.
      */
-    private static String generate(String subscriptionId) throws Exception {
+    private static String generate(String subscriptionId, String accountId) throws Exception {
         Random random = new Random(42);
         List<String> keyIds = new ArrayList<>();
         try (Connection db = KeyholdServerExtension.server().connect(); Statement sql = db.createStatement()) {
@@ -134,7 +143,7 @@ class ComputerListScaleBenchmark {
             db.setAutoCommit(false);
             int batch = 1_000;
             for (int from = 0; from < COMPUTERS; from += batch) {
-                StringBuilder rows = new StringBuilder(batch * 300).append("INSERT INTO activations (id, subscription_id,"
+                StringBuilder rows = new StringBuilder(batch * 300).append("INSERT INTO activations (id, subscription_id, account_id,"
                         + " key_id, hardware_id, status, token_hash, computer_name, serial_number, mac_addresses, ip_addresses,"
                         + " host_os, app_version, user_name, activated_by, activated_at, last_contact_at, deactivated_at) VALUES ");
                 for (int i = from; i < Math.min(COMPUTERS, from + batch); i++) {
@@ -142,10 +151,10 @@ class ComputerListScaleBenchmark {
                     int key = i < BIG_KEY ? 1 : spread == 0 ? 0 : spread + 1;
                     boolean active = key == 1 || random.nextInt(10) != 0;
                     Timestamp contact = new Timestamp(nowMillis - (long) random.nextInt(36 * 3600) * 1000);
-                    rows.append(i == from ? "" : ",").append(String.format("('%s','%s','%s','SCALE-%d','%s',"
+                    rows.append(i == from ? "" : ",").append(String.format("('%s','%s','%s','%s','SCALE-%d','%s',"
                             + "'%064d','Mac %d','C02SCALE','3C:07:54:67:51:1E','10.0.0.5','macOS 14.1','19.1.0-54729',"
                             + "'user%d','benchmark','%s','%s',%s)",
-                            String.format("00000000-0000-4000-9000-%012d", i), subscriptionId, keyIds.get(key), i,
+                            String.format("00000000-0000-4000-9000-%012d", i), subscriptionId, accountId, keyIds.get(key), i,
                             active ? "ACTIVE" : "DEACTIVATED", i, i, i % 5000, now, contact, active ? "NULL" : "'" + contact + "'"));
                 }
                 sql.executeUpdate(rows.toString());
@@ -158,6 +167,18 @@ class ComputerListScaleBenchmark {
             sql.execute("ANALYZE TABLE activations, license_keys, subscriptions");
         }
         return keyIds.get(1);
+    }
+
+    /** Asks for the first page {@value #TIMINGS} + 1 times through the admin API; returns the first (cold) call's time. */
+    private static double firstPages(String query, Accounts.Business acme, List<Double> millis) {
+        for (int i = 0; i <= TIMINGS; i++) {
+            long t = System.nanoTime();
+            Http.Answer page = acme.computers(query);
+            millis.add((System.nanoTime() - t) / 1e6);
+            assertEquals(200, page.status(), page.body());
+            assertEquals(50, page.json().getJsonArray("items").size());
+        }
+        return millis.remove(0);
     }
 
     private static List<Double> time(String sql, String accountId) throws Exception {

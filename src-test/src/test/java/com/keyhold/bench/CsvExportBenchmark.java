@@ -100,11 +100,12 @@ class CsvExportBenchmark {
                 row.next();
                 keyId = row.getString(1);
             }
+            String accountId = Fleet.accountOf(db, subscriptionId);
             db.setAutoCommit(false);
             try (PreparedStatement insert = db.prepareStatement("INSERT INTO activations (id, subscription_id, key_id, hardware_id,"
                     + " status, token_hash, computer_name, serial_number, mac_addresses, ip_addresses, host_os, app_version,"
-                    + " user_name, activated_by, activated_at, last_contact_at) VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?, 'C02BENCH',"
-                    + " '3C:07:54:67:51:1E', '10.0.0.5', 'macOS 14.1', '19.1.0-54729', 'appleseed', 'benchmark', ?, ?)")) {
+                    + " user_name, activated_by, activated_at, last_contact_at, account_id) VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?,"
+                    + " 'C02BENCH', '3C:07:54:67:51:1E', '10.0.0.5', 'macOS 14.1', '19.1.0-54729', 'appleseed', 'benchmark', ?, ?, ?)")) {
                 Timestamp now = Timestamp.from(Instant.now());
                 for (int i = 0; i < count; i++) {
                     insert.setString(1, UUID.randomUUID().toString());
@@ -115,6 +116,7 @@ class CsvExportBenchmark {
                     insert.setString(6, "Mac " + i);
                     insert.setTimestamp(7, now);
                     insert.setTimestamp(8, now);
+                    insert.setString(9, accountId);
                     insert.addBatch();
                     if (i % 5_000 == 4_999) {
                         insert.executeBatch();

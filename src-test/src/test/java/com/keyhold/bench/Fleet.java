@@ -50,12 +50,13 @@ final class Fleet {
                     keyId = row.getString(1);
                 }
             }
+            String accountId = accountOf(db, subscriptionId);
             db.setAutoCommit(false);
             try (PreparedStatement insert = db.prepareStatement("INSERT INTO activations (id, subscription_id, key_id,"
                     + " hardware_id, status, token_hash, computer_name, serial_number, mac_addresses, ip_addresses, host_os,"
-                    + " app_version, user_name, activated_by, activated_at, last_contact_at) VALUES (?, ?, ?, ?, 'ACTIVE', ?,"
-                    + " ?, 'C02BENCH', '3C:07:54:67:51:1E', '10.0.0.5', 'macOS 14.1', '19.1.0-54729', 'appleseed',"
-                    + " 'benchmark', ?, ?)")) {
+                    + " app_version, user_name, activated_by, activated_at, last_contact_at, account_id) VALUES (?, ?, ?, ?,"
+                    + " 'ACTIVE', ?, ?, 'C02BENCH', '3C:07:54:67:51:1E', '10.0.0.5', 'macOS 14.1', '19.1.0-54729', 'appleseed',"
+                    + " 'benchmark', ?, ?, ?)")) {
                 Timestamp now = Timestamp.from(Instant.now());
                 for (int i = 0; i < count; i++) {
                     ids[i] = UUID.randomUUID().toString();
@@ -68,6 +69,7 @@ final class Fleet {
                     insert.setString(6, "Mac " + i);
                     insert.setTimestamp(7, now);
                     insert.setTimestamp(8, now);
+                    insert.setString(9, accountId);
                     insert.addBatch();
                     if (i % 5_000 == 4_999) {
                         insert.executeBatch();
@@ -79,5 +81,16 @@ final class Fleet {
             }
         }
         return new Fleet(ids, tokens, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The account a subscription is registered to: generated computers carry it, as activations do (V6). */
+    static String accountOf(Connection db, String subscriptionId) throws java.sql.SQLException {
+        try (PreparedStatement account = db.prepareStatement("SELECT account_id FROM subscriptions WHERE id = ?")) {
+            account.setString(1, subscriptionId);
+            try (ResultSet row = account.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
     }
 }

@@ -60,6 +60,46 @@ class ComputersIT {
         assertEquals("HW-list-4-" + acme.accountId(),
                 acme.computers("?sort=-hardwareId").json().getJsonArray("items").getJsonObject(0).getString("hardwareId"));
         assertEquals(400, acme.computers("?status=SOMETIMES").status());
+
+        // The page counts only up to a limit (10,000): past it the total says "at least", never more than there are.
+        JsonObject bounded = acme.computers("?countUpTo=3&size=2").json();
+        assertEquals(3, bounded.getInt("total"));
+        assertFalse(bounded.getBoolean("totalExact"));
+        assertEquals(2, bounded.getJsonArray("items").size());
+        JsonObject enough = acme.computers("?countUpTo=5&status=ACTIVE").json();
+        assertEquals(4, enough.getInt("total"));
+        assertTrue(enough.getBoolean("totalExact"));
+        assertTrue(acme.computers("").json().getBoolean("totalExact"), "the API counts exactly unless asked not to");
+        assertEquals(400, acme.computers("?countUpTo=0").status());
+    }
+
+    /**
+     * A key may be installed before anyone registers it: its computers then join the account that
+     * registers it (the list reads an account's computers by their own account column, V6).
+     */
+    @Test
+    void computersActivatedBeforeTheKeyIsRegisteredAreListedInTheAccountThatRegistersIt_C6() {
+        com.keyhold.it.support.Subscriptions.Issued subscription = com.keyhold.it.support.Subscriptions.desktop(5);
+        String early = activate(subscription.primaryKey(), Clients.newHardwareId()).getString("activationId");
+        String email = com.keyhold.it.support.Users.uniqueEmail("late");
+        com.keyhold.it.support.Users.signUp(email);
+        String token = com.keyhold.it.support.Users.tokenFor(email);
+        Http.Answer registered = Http.postJson("/api/v1/admin/registrations", "{\"key\":\"" + subscription.primaryKey()
+                + "\",\"company\":{\"name\":\"Late Ltd\",\"country\":\"DE\",\"zip\":\"10115\",\"phone\":\"+49 30 1\"}}",
+                "Authorization", Http.bearer(token));
+        assertEquals(201, registered.status(), registered.body());
+        Accounts.Business late = new Accounts.Business(token, registered.json().getString("accountId"), subscription);
+        String after = activate(subscription.primaryKey(), Clients.newHardwareId()).getString("activationId");
+
+        JsonObject page = late.computers("?sort=-lastContact").json();
+        assertEquals(2, page.getInt("total"));
+        assertEquals(List.of(after, early), page.getJsonArray("items").stream()
+                .map(item -> item.asJsonObject().getString("id")).toList(), "newest contact first");
+        assertEquals(2, late.computers("?status=ACTIVE").json().getInt("total"));
+        assertEquals(1, late.action("deactivate", "{\"ids\":[\"" + early + "\"]}").json().getInt("changed"),
+                "the registering account may act on a computer activated before it registered the key");
+        assertEquals(1, late.computers("?status=ACTIVE").json().getInt("total"));
+        assertEquals(early, late.computers("?status=DEACTIVATED").json().getJsonArray("items").getJsonObject(0).getString("id"));
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.keyhold.it.support.Accounts;
 import com.keyhold.it.support.Clients;
+import com.keyhold.it.support.Members;
 import com.keyhold.it.support.Http;
 import com.keyhold.it.support.KeyholdDeployment;
 import com.keyhold.it.support.KeyholdIntegrationTest;
@@ -565,5 +567,41 @@ class KeyManagementIT {
 
     private static int activeOnKey(String keyId) {
         return DesktopActivationIT.queryInt("SELECT COUNT(*) FROM activations WHERE key_id = ? AND status = 'ACTIVE'", keyId);
+    }
+
+    /**
+     * A license administrator has at least one key (A6): deleting a key takes it from its license
+     * administrators, and one left without a key is a Regular Member again, who manages no computers.
+     */
+    @Test
+    void deletingAKeyTakesItFromItsLicenseAdministrators_A6_L7() {
+        Accounts.Business acme = Accounts.withDesktopSubscription(10);
+        String lab = acme.createKey("Lab", "RESERVED", 2).getString("id");
+        String design = acme.createKey("Design", "RESERVED", 2).getString("id");
+        Members.Member onlyLab = Members.join(acme);
+        Members.Member labAndDesign = Members.join(acme);
+        Members.setRole(acme, onlyLab, "LICENSE_ADMINISTRATOR", lab);
+        Members.setRole(acme, labAndDesign, "LICENSE_ADMINISTRATOR", lab, design);
+        assertEquals(200, Http.get("/api/v1/admin/computers", onlyLab.headers()).status());
+
+        Http.Answer deleted = Http.call("DELETE", "/api/v1/admin/keys/" + lab + "?confirm=true", null,
+                "Authorization", acme.bearer());
+        assertEquals(2, deleted.status() / 100, deleted.body());
+
+        JsonObject former = member(acme, onlyLab);
+        assertEquals("REGULAR_MEMBER", former.getString("role"));
+        assertTrue(former.getJsonArray("keyIds").isEmpty());
+        Http.Answer refused = Http.get("/api/v1/admin/computers", onlyLab.headers());
+        assertEquals(403, refused.status(), refused.body());
+        JsonObject remaining = member(acme, labAndDesign);
+        assertEquals("LICENSE_ADMINISTRATOR", remaining.getString("role"));
+        assertEquals(List.of(design), remaining.getJsonArray("keyIds").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList());
+    }
+
+    private static JsonObject member(Accounts.Business acme, Members.Member member) {
+        Http.Answer answer = Http.get("/api/v1/admin/members/" + member.userId(), "Authorization", acme.bearer());
+        assertEquals(200, answer.status(), answer.body());
+        return answer.json();
     }
 }

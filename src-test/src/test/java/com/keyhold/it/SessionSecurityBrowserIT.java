@@ -40,19 +40,42 @@ class SessionSecurityBrowserIT {
             assertTrue(browser.driver().findElements(By.name("jakarta.faces.ViewState")).size() > 0,
                     "the form carries the view state");
             String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
-            for (String viewState : new String[] {null, "forged-view-state"}) {
-                String form = "profile=profile&profile%3AfirstName=Forged&profile%3AlastName=Attacker&profile%3Aemail="
-                        + URLEncoder.encode("attacker@example.com", StandardCharsets.UTF_8)
-                        + "&profile%3Alanguage=EN&profile%3Asave="
-                        + (viewState == null ? "" : "&jakarta.faces.ViewState=" + viewState);
-                Http.send(Http.request("/app/profile.xhtml").header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Cookie", "JSESSIONID=" + session)
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+
+            // Positive control: the very same POST with the page's own view state does change the profile, so
+            // the forged ones below are refused for lacking it and not for being malformed otherwise.
+            String viewState = browser.driver()
+                    .findElement(By.cssSelector("form[id='profile'] input[name='jakarta.faces.ViewState']"))
+                    .getAttribute("value");
+            String changedEmail = Users.uniqueEmail("csrf-changed");
+            Http.Answer genuine = postProfile(session, "Genuine", "Owner", changedEmail, viewState);
+            browser.open("/app/profile.xhtml");
+            String what = "the POST with the view state → " + genuine.status() + " " + genuine.headers().map();
+            assertEquals("Genuine", browser.find("profile:firstName").getAttribute("value"), what);
+            assertEquals("Owner", browser.find("profile:lastName").getAttribute("value"), what);
+            assertEquals(changedEmail, browser.find("profile:email").getAttribute("value"), what);
+
+            for (String forgedViewState : new String[] {null, "forged-view-state"}) {
+                postProfile(session, "Forged", "Attacker", Users.uniqueEmail("attacker"), forgedViewState);
             }
             browser.open("/app/profile.xhtml");
-            assertEquals("Test", browser.find("profile:firstName").getAttribute("value"));
-            assertEquals(email, browser.find("profile:email").getAttribute("value"));
+            assertEquals("Genuine", browser.find("profile:firstName").getAttribute("value"));
+            assertEquals("Owner", browser.find("profile:lastName").getAttribute("value"));
+            assertEquals(changedEmail, browser.find("profile:email").getAttribute("value"));
         }
+    }
+
+    /** The profile form's POST as the page submits it (Save, no Ajax), in the given session, with or without a view state. */
+    private static Http.Answer postProfile(String session, String firstName, String lastName, String email, String viewState) {
+        String form = "profile=profile&profile%3AfirstName=" + encode(firstName) + "&profile%3AlastName=" + encode(lastName)
+                + "&profile%3Aemail=" + encode(email) + "&profile%3Alanguage=EN&profile%3Asave="
+                + (viewState == null ? "" : "&jakarta.faces.ViewState=" + encode(viewState));
+        return Http.send(Http.request("/app/profile.xhtml").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "JSESSIONID=" + session)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Test

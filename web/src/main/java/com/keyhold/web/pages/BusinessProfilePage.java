@@ -86,8 +86,15 @@ public class BusinessProfilePage implements Serializable {
     private String inviteEmails;
     private Language inviteLanguage;
 
+    /**
+     * The account this view was opened for. Kept for the life of the view, so that a dialog's action
+     * still applies to the account it was opened in when another tab switches the selected account.
+     */
+    private String accountId;
+
     @PostConstruct
     void load() {
+        accountId = currentUser.getSelectedAccountId();
         try {
             profile = memberships.profile(userId(), accountId());
         } catch (KeyholdException refused) {
@@ -100,7 +107,7 @@ public class BusinessProfilePage implements Serializable {
     }
 
     private String accountId() {
-        return currentUser.getSelectedAccountId();
+        return accountId;
     }
 
     public BusinessProfile getProfile() {

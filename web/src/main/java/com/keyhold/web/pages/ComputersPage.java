@@ -63,7 +63,11 @@ public class ComputersPage implements Serializable {
     @Inject
     SessionUser currentUser;
 
+    /** How far the table counts the filtered list (see {@link #listOrNothing}). */
+    static final long COUNT_UP_TO = 10_000;
+
     private ComputerLazyModel model;
+    private boolean totalExact = true;
     private boolean accessRefused;
     private List<ComputerRow> selection = new ArrayList<>();
 
@@ -79,14 +83,26 @@ public class ComputersPage implements Serializable {
         model = new ComputerLazyModel(this::listOrNothing);
     }
 
-    /** The list as the service gives it; a refusal (say, a regular member's) is an empty table and a message. */
+    /**
+     * The list as the service gives it, counted up to {@value #COUNT_UP_TO} (beyond that the table says
+     * "more than"; a million computers are counted in over a second, a page is read in milliseconds).
+     * A refusal (say, a regular member's) is an empty table and a message.
+     */
     private ComputerPage listOrNothing(ComputerQuery query) {
         try {
-            return computers.list(currentUser.getUserId(), currentUser.getSelectedAccountId(), query);
+            ComputerPage page = computers.list(currentUser.getUserId(), currentUser.getSelectedAccountId(), query, COUNT_UP_TO);
+            totalExact = page.totalExact();
+            return page;
         } catch (KeyholdException refused) {
             error(refused);
+            totalExact = true;
             return new ComputerPage(List.of(), 0, query.page(), query.size());
         }
+    }
+
+    /** Whether the table's total is exact, or a lower bound ("more than 10,000"). */
+    public boolean isTotalExact() {
+        return totalExact;
     }
 
     /**
@@ -99,7 +115,7 @@ public class ComputersPage implements Serializable {
         }
         try {
             computers.list(currentUser.getUserId(), currentUser.getSelectedAccountId(),
-                    new ComputerQuery(StatusFilter.ALL, DisplayFilter.ALL, null, null, true, 0, 1));
+                    new ComputerQuery(StatusFilter.ALL, DisplayFilter.ALL, null, null, true, 0, 1), 1);
             accessRefused = false;
         } catch (KeyholdException refusal) {
             error(refusal);
@@ -178,7 +194,7 @@ public class ComputersPage implements Serializable {
         String search = query.search();
         try {
             // Refuse before the download starts, so a refusal is a message on the page, not a broken file.
-            computers.list(userId, accountId, new ComputerQuery(status, display, search, null, true, 0, 1));
+            computers.requireExportable(userId, accountId, onlyIds);
         } catch (KeyholdException refused) {
             error(refused);
             return null;

@@ -49,7 +49,8 @@ public class AdminComputersResource {
         }
     }
 
-    public record ComputerList(List<ComputerJson> items, long total, int page, int size) {
+    /** A page; {@code totalExact} is false when {@code countUpTo} was given and more computers match than that. */
+    public record ComputerList(List<ComputerJson> items, long total, boolean totalExact, int page, int size) {
     }
 
     public record ActionBody(List<String> ids, String targetKeyId) {
@@ -65,13 +66,21 @@ public class AdminComputersResource {
     SecurityContext securityContext;
 
     @GET
-    @Operation(summary = "List computers", description = "status=ALL|ACTIVE|DEACTIVATED|BLACKLISTED, display=ALL|EXPIRING_SOON|EXPIRED, q, sort=[-]column, page from 0, size up to 1000")
+    @Operation(summary = "List computers", description = "status=ALL|ACTIVE|DEACTIVATED|BLACKLISTED, display=ALL|EXPIRING_SOON|EXPIRED,"
+            + " q, sort=[-]column, page from 0, size up to 1000. total is exact; with countUpTo=N it is counted only up to N"
+            + " (totalExact false when more match), which answers at once for accounts with hundreds of thousands of computers.")
     public ComputerList list(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId,
             @QueryParam("status") @DefaultValue("ALL") String status, @QueryParam("display") @DefaultValue("ALL") String display,
             @QueryParam("q") String search, @QueryParam("sort") String sort,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        ComputerPage found = computers.list(caller(), accountId, query(status, display, search, sort, page, size));
-        return new ComputerList(found.items().stream().map(ComputerJson::of).toList(), found.total(), found.page(), found.size());
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size,
+            @QueryParam("countUpTo") Long countUpTo) {
+        if (countUpTo != null && countUpTo < 1) {
+            throw KeyholdException.badRequest("countUpTo", "must be at least 1");
+        }
+        ComputerPage found = computers.list(caller(), accountId, query(status, display, search, sort, page, size),
+                countUpTo == null ? Long.MAX_VALUE : countUpTo);
+        return new ComputerList(found.items().stream().map(ComputerJson::of).toList(), found.total(), found.totalExact(),
+                found.page(), found.size());
     }
 
     @GET
@@ -114,7 +123,7 @@ public class AdminComputersResource {
         List<String> onlyIds = ids == null || ids.isBlank() ? List.of() : List.of(ids.split(","));
         String userId = caller();
         // Fail before streaming starts, so refusals still answer in the JSON error format.
-        computers.list(userId, accountId, new ComputerQuery(query.status(), query.display(), null, null, true, 0, 1));
+        computers.requireExportable(userId, accountId, onlyIds);
         StreamingOutput body = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
             computers.exportCsv(userId, accountId, query, onlyIds, writer);
