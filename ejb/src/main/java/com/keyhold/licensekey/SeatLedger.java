@@ -42,9 +42,14 @@ public class SeatLedger {
                 .toList();
     }
 
+    /**
+     * The subscription's keys as committed now, even if this transaction read them before it took the
+     * subscription's lock (an activation's refusal check does): a quota changed in between is seen.
+     */
     public List<LicenseKey> keysOf(Subscription subscription) {
         return em.createNamedQuery("LicenseKey.ofSubscription", LicenseKey.class)
                 .setParameter("subscriptionId", subscription.getId())
+                .setHint("eclipselink.refresh", "true")
                 .getResultList();
     }
 }
