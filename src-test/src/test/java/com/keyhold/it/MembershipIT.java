@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.keyhold.it.support.Accounts;
+import com.keyhold.it.support.Clients;
 import com.keyhold.it.support.Http;
 import com.keyhold.it.support.KeyholdDeployment;
 import com.keyhold.it.support.KeyholdIntegrationTest;
@@ -20,8 +21,15 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
@@ -328,6 +336,92 @@ class MembershipIT {
         Http.call("PATCH", "/api/v1/admin/members/" + second.userId(), "{\"blocked\":false}", admin);
         assertEquals(204, Http.call("DELETE", "/api/v1/admin/members/me", null, admin).status(), "another administrator remains");
         assertEquals(409, Http.call("DELETE", "/api/v1/admin/members/me", null, second.headers()).status());
+    }
+
+    /**
+     * A8 under concurrency: two administrators demoting each other at the same instant. Each change
+     * locks the account's administrators before counting them, so exactly one wins and one
+     * administrator remains, whatever the interleaving (without the lock both could pass the count).
+     */
+    @Test
+    void a8TwoAdministratorsDemotingEachOtherAtOnceLeaveExactlyOne() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Accounts.Business acme = Accounts.withDesktopSubscription(5);
+            String[] first = Members.administrator(acme).headers();
+            String firstId = Http.get("/api/v1/admin/members?role=ACCOUNT_ADMINISTRATOR", first).json()
+                    .getJsonArray("items").getJsonObject(0).getString("userId");
+            Members.Member second = Members.join(acme);
+            Members.setRole(acme, second, "ACCOUNT_ADMINISTRATOR");
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                Future<Http.Answer> a = pool.submit(() -> {
+                    go.await();
+                    return Http.call("PATCH", "/api/v1/admin/members/" + second.userId(), "{\"role\":\"REGULAR_MEMBER\"}", first);
+                });
+                Future<Http.Answer> b = pool.submit(() -> {
+                    go.await();
+                    return Http.call("PATCH", "/api/v1/admin/members/" + firstId, "{\"role\":\"REGULAR_MEMBER\"}",
+                            second.headers());
+                });
+                go.countDown();
+                Http.Answer firstDemotesSecond = a.get();
+                Http.Answer secondDemotesFirst = b.get();
+                List<Integer> statuses = Stream.of(firstDemotesSecond, secondDemotesFirst)
+                        .map(Http.Answer::status).sorted().toList();
+                // The loser is refused LAST_ADMINISTRATOR when both overlap, or FORBIDDEN when it arrives demoted.
+                assertTrue(statuses.equals(List.of(200, 409)) || statuses.equals(List.of(200, 403)),
+                        "one demotion wins, the other is refused: " + statuses);
+                String[] winner = firstDemotesSecond.status() == 200 ? first : second.headers();
+                assertEquals(1, Http.get("/api/v1/admin/members?role=ACCOUNT_ADMINISTRATOR", winner).json()
+                        .getJsonArray("items").size(), "exactly one administrator remains");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * A3: a user in two business accounts chooses one per call (X-Account-Id, as the page's selector
+     * chooses it) and sees only that account's data; without a choice the API asks for one.
+     */
+    @Test
+    void a3AUserInTwoBusinessAccountsSeesOnlyTheChosenOnesData() {
+        Accounts.Business acme = Accounts.withDesktopSubscription(5);
+        Accounts.Business bolt = Accounts.withDesktopSubscription(3);
+        String acmeComputer = Clients.activate(acme.subscription().primaryKey(), Clients.newHardwareId()).json()
+                .getString("activationId");
+        String boltComputer = Clients.activate(bolt.subscription().primaryKey(), Clients.newHardwareId()).json()
+                .getString("activationId");
+        String email = Users.uniqueEmail("two-accounts");
+        Users.signUp(email);
+        for (Accounts.Business account : List.of(acme, bolt)) {
+            Http.postJson("/api/v1/admin/members/invitations", "{\"emails\":[\"" + email + "\"],\"language\":\"EN\"}",
+                    Members.administrator(account).headers());
+            String token = Mailbox.awaitTo(email, accountName(account)).token("/join.xhtml");
+            assertEquals(200, Http.postJson("/api/v1/invitations/acceptance", "{\"token\":\"" + token
+                    + "\",\"password\":\"" + Users.PASSWORD + "\"}").status());
+            String userId = Http.get("/api/v1/admin/members?q=" + email, Members.administrator(account).headers()).json()
+                    .getJsonArray("items").getJsonObject(0).getString("userId");
+            Members.setRole(account, new Members.Member(email, userId, null, account.accountId()), "ACCOUNT_ADMINISTRATOR");
+        }
+        String bearer = Http.bearer(Users.tokenFor(email));
+
+        assertEquals(3, Http.get("/api/v1/admin/accounts", "Authorization", bearer).json().getJsonArray("items").size(),
+                "the personal account and both business accounts");
+        Http.Answer unchosen = Http.get("/api/v1/admin/computers", "Authorization", bearer);
+        assertEquals(400, unchosen.status(), unchosen.body());
+        assertEquals("BAD_REQUEST", unchosen.errorCode());
+        for (var expected : Map.of(acme, acmeComputer, bolt, boltComputer).entrySet()) {
+            String[] chosen = {"Authorization", bearer, "X-Account-Id", expected.getKey().accountId()};
+            JsonObject computers = Http.get("/api/v1/admin/computers", chosen).json();
+            assertEquals(1, computers.getInt("total"));
+            assertEquals(expected.getValue(), computers.getJsonArray("items").getJsonObject(0).getString("id"));
+            JsonObject subscriptions = Http.get("/api/v1/admin/subscriptions", chosen).json();
+            assertEquals(1, subscriptions.getJsonArray("items").size());
+            assertEquals(expected.getKey().subscription().id(),
+                    subscriptions.getJsonArray("items").getJsonObject(0).getString("id"));
+        }
     }
 
     @Test

@@ -57,14 +57,22 @@ class SecuritySettingsBrowserIT {
             browser.signIn(email, Users.PASSWORD);
             browser.open("/app/security.xhtml");
             browser.type("tokens:name", "Provisioning script");
+            browser.type("tokens:days_input", "30");
             browser.find("tokens:create").click();
             token = browser.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("createdToken"))).getText();
             assertTrue(browser.text(By.id("tokens:tokenTable")).contains("Provisioning script"));
+            // Listed with its last use (none yet) and its expiry, 30 days from now (A9).
+            assertEquals("never", tokenCell(browser, 3));
+            String expires = tokenCell(browser, 4);
+            assertTrue(expires.startsWith(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString())
+                    || expires.startsWith(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(29).toString()), expires);
             assertEquals(200, Http.get("/api/v1/admin/accounts", "Authorization", Http.bearer(token)).status());
+            browser.open("/app/security.xhtml");
+            assertTrue(tokenCell(browser, 3).startsWith(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()),
+                    "the use just made is listed: " + tokenCell(browser, 3));
             assertTrue(browser.text(By.id("signIns")).contains("Signed in"), "the sign-in just made is listed");
             browser.screenshot("security-settings");
 
-            browser.open("/app/security.xhtml");
             assertTrue(browser.driver().findElements(By.id("createdToken")).isEmpty(), "the secret is shown only once");
             browser.find("tokens:tokenTable:0:revoke").click();
             browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("tokens:tokenTable"),
@@ -72,5 +80,10 @@ class SecuritySettingsBrowserIT {
         }
         Http.Answer revoked = Http.get("/api/v1/admin/accounts", "Authorization", Http.bearer(token));
         assertEquals(401, revoked.status(), "a revoked token stops working at once");
+    }
+
+    /** The text of the first token's cell in the given column (1: name, 2: created, 3: last used, 4: expires). */
+    private static String tokenCell(Browser browser, int column) {
+        return browser.find("tokens:tokenTable").findElement(By.xpath(".//tbody/tr[1]/td[" + column + "]")).getText().strip();
     }
 }

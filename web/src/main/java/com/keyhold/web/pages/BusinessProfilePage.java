@@ -1,7 +1,6 @@
 package com.keyhold.web.pages;
 
 import com.keyhold.account.BusinessProfile;
-import com.keyhold.account.CompanyDetails;
 import com.keyhold.account.InvitationView;
 import com.keyhold.account.MemberInvitationService;
 import com.keyhold.account.MemberRole;
@@ -59,13 +58,7 @@ public class BusinessProfilePage implements Serializable {
     private BusinessProfile profile;
 
     // the company dialog
-    private String companyName;
-    private String country;
-    private String zip;
-    private String phone;
-    private String street;
-    private String city;
-    private String state;
+    private final CompanyForm company = new CompanyForm();
 
     // the Users tab
     private String search;
@@ -121,19 +114,14 @@ public class BusinessProfilePage implements Serializable {
     // --- General tab
 
     public void editCompany() {
-        companyName = profile.getCompanyName();
-        country = profile.getCountry();
-        zip = profile.getZip();
-        phone = profile.getPhone();
-        street = profile.getStreet();
-        city = profile.getCity();
-        state = profile.getState();
+        company.fill(profile.getCompanyName(), profile.getCountry(), profile.getZip(), profile.getPhone(), profile.getStreet(),
+                profile.getCity(), profile.getState());
     }
 
     public void saveCompany() {
         try {
             profile = memberships.updateCompany(userId(), accountId(),
-                    new CompanyDetails(companyName, country, zip, phone, street, city, state));
+                    company.toDetails());
             Messages.info("business.companySaved");
             PrimeFaces.current().executeScript("PF('companyDialog').hide()");
         } catch (KeyholdException refused) {
@@ -418,59 +406,7 @@ public class BusinessProfilePage implements Serializable {
         this.inviteLanguage = inviteLanguage;
     }
 
-    public String getCompanyName() {
-        return companyName;
-    }
-
-    public void setCompanyName(String companyName) {
-        this.companyName = companyName;
-    }
-
-    public String getCountry() {
-        return country;
-    }
-
-    public void setCountry(String country) {
-        this.country = country;
-    }
-
-    public String getZip() {
-        return zip;
-    }
-
-    public void setZip(String zip) {
-        this.zip = zip;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public void setPhone(String phone) {
-        this.phone = phone;
-    }
-
-    public String getStreet() {
-        return street;
-    }
-
-    public void setStreet(String street) {
-        this.street = street;
-    }
-
-    public String getCity() {
-        return city;
-    }
-
-    public void setCity(String city) {
-        this.city = city;
-    }
-
-    public String getState() {
-        return state;
-    }
-
-    public void setState(String state) {
-        this.state = state;
+    public CompanyForm getCompany() {
+        return company;
     }
 }

@@ -24,22 +24,15 @@ public class RegisterKeyPage {
 
     private String key;
     private String name;
-    private String companyName;
-    private String country;
-    private String zip;
-    private String phone;
-    private String street;
-    private String city;
-    private String state;
+    private final CompanyForm company = new CompanyForm();
 
     public String register() {
         boolean personalSelected = currentUser.getSelectedAccount().getType() == com.keyhold.account.AccountType.PERSONAL;
-        CompanyDetails company = blank(companyName) && blank(country) && blank(zip) && blank(phone) ? null
-                : new CompanyDetails(companyName, country, zip, phone, street, city, state);
+        CompanyDetails details = company.isBlank() ? null : company.toDetails();
         RegistrationService.Registered registered;
         try {
             registered = registrations.register(currentUser.getUserId(),
-                    personalSelected ? null : currentUser.getSelectedAccountId(), key, name, company);
+                    personalSelected ? null : currentUser.getSelectedAccountId(), key, name, details);
         } catch (KeyholdException refused) {
             Messages.error(refused);
             return null;
@@ -49,8 +42,8 @@ public class RegisterKeyPage {
         return "/app/subscription.xhtml?faces-redirect=true&id=" + registered.subscriptionId();
     }
 
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
+    public CompanyForm getCompany() {
+        return company;
     }
 
     public String getKey() {
@@ -67,61 +60,5 @@ public class RegisterKeyPage {
 
     public void setName(String name) {
         this.name = name;
-    }
-
-    public String getCompanyName() {
-        return companyName;
-    }
-
-    public void setCompanyName(String companyName) {
-        this.companyName = companyName;
-    }
-
-    public String getCountry() {
-        return country;
-    }
-
-    public void setCountry(String country) {
-        this.country = country;
-    }
-
-    public String getZip() {
-        return zip;
-    }
-
-    public void setZip(String zip) {
-        this.zip = zip;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public void setPhone(String phone) {
-        this.phone = phone;
-    }
-
-    public String getStreet() {
-        return street;
-    }
-
-    public void setStreet(String street) {
-        this.street = street;
-    }
-
-    public String getCity() {
-        return city;
-    }
-
-    public void setCity(String city) {
-        this.city = city;
-    }
-
-    public String getState() {
-        return state;
-    }
-
-    public void setState(String state) {
-        this.state = state;
     }
 }
