@@ -57,7 +57,8 @@ class SecuritySettingsBrowserIT {
             browser.signIn(email, Users.PASSWORD);
             browser.open("/app/security.xhtml");
             browser.type("tokens:name", "Provisioning script");
-            browser.type("tokens:days_input", "30");
+            // A PrimeFaces number field keeps its formatted value on clear(): select it and type over it.
+            browser.find("tokens:days_input").sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "30");
             browser.find("tokens:create").click();
             token = browser.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("createdToken"))).getText();
             assertTrue(browser.text(By.id("tokens:tokenTable")).contains("Provisioning script"));
