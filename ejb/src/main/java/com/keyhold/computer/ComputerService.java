@@ -364,12 +364,7 @@ public class ComputerService {
         if (ids == null || ids.isEmpty() || ids.size() > 10_000) {
             return;
         }
-        Set<String> wanted = new HashSet<>(ids);
-        long found = em.createQuery("SELECT COUNT(a) FROM Activation a WHERE a.id IN :ids AND a.subscription.account.id = :account",
-                Long.class).setParameter("ids", wanted).setParameter("account", account).getSingleResult();
-        if (found != wanted.size()) {
-            throw KeyholdException.notFound("Computer");
-        }
+        requireAllVisible(new Scope(account, null, true), ids);
     }
 
     /** The computers the caller may see (A6); a member who manages none is refused when they try. */
