@@ -1,7 +1,10 @@
 package com.keyhold.account;
 
+import com.keyhold.common.Callers;
 import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,12 +22,18 @@ public class AccountAccess {
     @PersistenceContext(unitName = "keyhold")
     EntityManager em;
 
+    @Resource
+    SessionContext context;
+
     /**
      * The membership the caller acts with: in the account they chose ({@code X-Account-Id}), else
      * their only business account they are not blocked in (as the account selector lists them), else
-     * their personal account. Choosing an account one is blocked in is refused (A7).
+     * their personal account. Choosing an account one is blocked in is refused (A7). The user must
+     * be the caller the container authenticated: the account is resolved from the caller, never
+     * from the request alone.
      */
     public Membership actingMembership(String userId, String chosenAccountId) {
+        Callers.requireCaller(context, userId);
         List<Membership> memberships = em.createNamedQuery("Membership.ofUser", Membership.class)
                 .setParameter("userId", userId)
                 .getResultList();

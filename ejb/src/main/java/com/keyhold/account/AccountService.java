@@ -1,5 +1,10 @@
 package com.keyhold.account;
 
+import com.keyhold.common.Callers;
+import com.keyhold.subscription.OperatorAccess;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,8 +21,15 @@ public class AccountService {
     @PersistenceContext(unitName = "keyhold")
     EntityManager em;
 
+    @Resource
+    SessionContext context;
+
+    @EJB
+    OperatorAccess operators;
+
     /** The accounts a user belongs to and is not blocked in, personal first, each with the user's role there (A3, A7). */
     public List<AccountSummary> accountsOf(String userId) {
+        Callers.requireCaller(context, userId);
         return em.createNamedQuery("Membership.ofUser", Membership.class)
                 .setParameter("userId", userId)
                 .getResultStream()
@@ -29,6 +41,7 @@ public class AccountService {
 
     /** Every account, newest first, for operators (O1: operators see every account). */
     public AccountPage allAccounts(int page, int size) {
+        operators.requireOperator();
         int safeSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
         int safePage = Math.max(0, page);
         long total = em.createQuery("SELECT COUNT(a) FROM Account a", Long.class).getSingleResult();

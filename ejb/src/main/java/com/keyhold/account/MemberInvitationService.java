@@ -1,5 +1,7 @@
 package com.keyhold.account;
 
+import com.keyhold.activity.ActivityActions;
+import com.keyhold.activity.ActivityLog;
 import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
 import com.keyhold.common.Links;
@@ -66,6 +68,9 @@ public class MemberInvitationService {
     @EJB
     Mailer mailer;
 
+    @EJB
+    ActivityLog activityLog;
+
     /**
      * Invites these emails (A5) and sends each a join link. All or nothing: one invalid email, or one
      * who is already a member, and nobody is invited.
@@ -113,6 +118,9 @@ public class MemberInvitationService {
             invitation.sentAs(mailer.send(EmailKind.MEMBER_INVITATION, address.value(), language, account.getName(),
                     inviter, joinLink(token), EMAIL_TIME.format(expiresAt)));
             invited.add(new InvitationView(invitation, em.find(OutgoingEmail.class, invitation.getEmailId()), now));
+            activityLog.record(account.getId(), ActivityActions.MEMBER_INVITED, ActivityActions.INVITATION, invitation.getId(),
+                    address.value() + " invited" + (licenseKeyId == null ? "" : " as license administrator of key " + licenseKeyId)
+                            + ", expires " + EMAIL_TIME.format(expiresAt) + " UTC");
         }
         return invited;
     }
@@ -147,6 +155,8 @@ public class MemberInvitationService {
         Instant now = clock.instant();
         if (invitation.statusAt(now) == MemberInvitation.Status.PENDING) {
             invitation.revoke(now);
+            activityLog.record(invitation.getAccount().getId(), ActivityActions.MEMBER_INVITATION_REVOKED,
+                    ActivityActions.INVITATION, invitation.getId(), "invitation of " + invitation.getEmail() + " withdrawn");
         }
         return new InvitationView(invitation,
                 invitation.getEmailId() == null ? null : em.find(OutgoingEmail.class, invitation.getEmailId()), now);
@@ -208,6 +218,8 @@ public class MemberInvitationService {
                 membership.changeRole(MemberRole.LICENSE_ADMINISTRATOR, List.of(keyId));
             }
             em.persist(membership);
+            activityLog.record(account.getId(), ActivityActions.MEMBER_JOINED, ActivityActions.MEMBER, user.getId(),
+                    user.getEmail() + " joined as " + membership.getRole() + " (invitation " + invitation.getId() + ")");
         }
         invitation.accept(user.getId(), now);
         return account.getId();

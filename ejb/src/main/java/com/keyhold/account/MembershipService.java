@@ -1,5 +1,7 @@
 package com.keyhold.account;
 
+import com.keyhold.activity.ActivityActions;
+import com.keyhold.activity.ActivityLog;
 import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
 import com.keyhold.common.Validation;
@@ -36,6 +38,9 @@ public class MembershipService {
     @EJB
     Mailer mailer;
 
+    @EJB
+    ActivityLog activityLog;
+
     /** The General tab (A4): company, the caller's membership, the administrators. Every member sees it. */
     public BusinessProfile profile(String userId, String accountId) {
         Membership mine = businessMembership(userId, accountId);
@@ -52,7 +57,11 @@ public class MembershipService {
         Validation.require(CompanyValidation.check(company));
         Account account = mine.getAccount();
         em.lock(account, LockModeType.PESSIMISTIC_WRITE);
+        String oldName = account.getName();
         account.updateCompany(company);
+        activityLog.record(account.getId(), ActivityActions.ACCOUNT_COMPANY_CHANGED, ActivityActions.ACCOUNT, account.getId(),
+                oldName.equals(account.getName()) ? "company details of '" + account.getName() + "' changed"
+                        : "company '" + oldName + "' renamed to '" + account.getName() + "'");
         return profile(userId, accountId);
     }
 
@@ -92,9 +101,23 @@ public class MembershipService {
             requireKeysOf(mine.getAccount(), keys);
         }
         lockAndCheckLastAdministrator(member, newRole == MemberRole.ACCOUNT_ADMINISTRATOR && !member.isBlocked());
+        MemberRole oldRole = member.getRole();
+        Set<String> oldKeys = new LinkedHashSet<>(member.getKeyIds());
+        String oldNotes = member.getNotes();
         member.changeRole(newRole, keys);
         if (notes != null) {
             member.describe(notes.isBlank() ? null : notes.strip());
+        }
+        String memberAccountId = member.getAccount().getId();
+        if (oldRole != member.getRole() || !oldKeys.equals(new LinkedHashSet<>(member.getKeyIds()))) {
+            activityLog.record(memberAccountId, ActivityActions.MEMBER_ROLE_CHANGED, ActivityActions.MEMBER,
+                    member.getUser().getId(), member.getUser().getEmail() + ": " + oldRole + " -> " + member.getRole()
+                            + (member.getRole() == MemberRole.LICENSE_ADMINISTRATOR
+                                    ? " of " + member.getKeyIds().size() + (member.getKeyIds().size() == 1 ? " key" : " keys") : ""));
+        }
+        if (!java.util.Objects.equals(oldNotes, member.getNotes())) {
+            activityLog.record(memberAccountId, ActivityActions.MEMBER_NOTES_CHANGED, ActivityActions.MEMBER,
+                    member.getUser().getId(), member.getUser().getEmail() + ": notes changed");
         }
         return new MemberView(member);
     }
@@ -120,6 +143,7 @@ public class MembershipService {
             lockAndCheckLastAdministrator(member, false);
             member.block();
             tell(member, EmailKind.MEMBERSHIP_BLOCKED);
+            recordMember(member, ActivityActions.MEMBER_BLOCKED, "blocked");
         }
         return new MemberView(member);
     }
@@ -129,6 +153,7 @@ public class MembershipService {
         if (member.isBlocked()) {
             member.unblock();
             tell(member, EmailKind.MEMBERSHIP_UNBLOCKED);
+            recordMember(member, ActivityActions.MEMBER_UNBLOCKED, "unblocked");
         }
         return new MemberView(member);
     }
@@ -138,6 +163,7 @@ public class MembershipService {
         Membership member = administeredMember(userId, accountId, memberUserId);
         lockAndCheckLastAdministrator(member, false);
         tell(member, EmailKind.MEMBERSHIP_REMOVED);
+        recordMember(member, ActivityActions.MEMBER_REMOVED, "removed from the account (was " + member.getRole() + ")");
         em.remove(member);
     }
 
@@ -145,7 +171,13 @@ public class MembershipService {
     public void leave(String userId, String accountId) {
         Membership mine = businessMembership(userId, accountId);
         lockAndCheckLastAdministrator(mine, false);
+        recordMember(mine, ActivityActions.MEMBER_LEFT, "left the account (was " + mine.getRole() + ")");
         em.remove(mine);
+    }
+
+    private void recordMember(Membership member, String action, String what) {
+        activityLog.record(member.getAccount().getId(), action, ActivityActions.MEMBER, member.getUser().getId(),
+                member.getUser().getEmail() + " " + what);
     }
 
     private void tell(Membership member, EmailKind kind) {

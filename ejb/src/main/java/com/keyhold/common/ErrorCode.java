@@ -25,6 +25,7 @@ public enum ErrorCode {
     PASSWORD_CHANGE_REQUIRED(403),
     PAYLOAD_TOO_LARGE(413),
     RATE_LIMITED(429),
+    SERVICE_UNAVAILABLE(503),
     INTERNAL_ERROR(500);
 
     private final int httpStatus;

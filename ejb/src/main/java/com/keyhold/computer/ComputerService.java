@@ -3,6 +3,9 @@ package com.keyhold.computer;
 import com.keyhold.account.AccountAccess;
 import com.keyhold.account.Membership;
 import com.keyhold.account.Permissions;
+import com.keyhold.activity.ActivityActions;
+import com.keyhold.activity.ActivityLog;
+import com.keyhold.common.CsvCells;
 import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
 import com.keyhold.licensekey.LicenseKey;
@@ -77,6 +80,9 @@ public class ComputerService {
 
     @EJB
     SeatLedger seatLedger;
+
+    @EJB
+    ActivityLog activityLog;
 
     /**
      * The computers a caller may see: an account, and the keys of a license administrator
@@ -166,7 +172,17 @@ public class ComputerService {
         if (alias != null && alias.length() > 200 || notes != null && notes.length() > 2000) {
             throw KeyholdException.badRequest(alias != null && alias.length() > 200 ? "alias" : "notes", "is too long");
         }
+        String oldAlias = activation.getAlias();
+        String oldNotes = activation.getNotes();
         activation.describe(alias, notes);
+        boolean aliasChanged = !java.util.Objects.equals(oldAlias, activation.getAlias());
+        boolean notesChanged = !java.util.Objects.equals(oldNotes, activation.getNotes());
+        if (aliasChanged || notesChanged) {
+            activityLog.record(activation.getSubscription().getAccount().getId(), ActivityActions.COMPUTER_EDITED, ActivityActions.COMPUTER,
+                    activation.getId(), "computer '" + activation.getComputerName() + "': "
+                            + (aliasChanged ? "alias '" + (activation.getAlias() == null ? "" : activation.getAlias()) + "'" : "")
+                            + (aliasChanged && notesChanged ? ", " : "") + (notesChanged ? "notes changed" : ""));
+        }
         return rowsOf(List.of(activation)).get(0);
     }
 
@@ -208,13 +224,37 @@ public class ComputerService {
         }
         computers.forEach(em::refresh);
         Instant now = clock.instant();
-        return switch (action) {
+        int changed = switch (action) {
             case DEACTIVATE -> (int) computers.stream().filter(a -> a.getStatus() == ActivationStatus.ACTIVE)
                     .peek(a -> a.deactivate(now)).count();
             case BLACKLIST -> blacklist(computers, now);
             case UNBLACKLIST -> unblacklist(computers);
             case MOVE -> move(computers, target, now);
         };
+        if (changed > 0) {
+            recordAction(account, action, computers, target, changed);
+        }
+        return changed;
+    }
+
+    /** One entry per action however many computers it changed: one id names the computer, many are counted. */
+    private void recordAction(String account, Action action, List<Activation> computers, LicenseKey target, int changed) {
+        String what = switch (action) {
+            case DEACTIVATE -> ActivityActions.COMPUTER_DEACTIVATED;
+            case BLACKLIST -> ActivityActions.COMPUTER_BLACKLISTED;
+            case UNBLACKLIST -> ActivityActions.COMPUTER_UNBLACKLISTED;
+            case MOVE -> ActivityActions.COMPUTER_MOVED;
+        };
+        String verb = switch (action) {
+            case DEACTIVATE -> "deactivated";
+            case BLACKLIST -> "blacklisted";
+            case UNBLACKLIST -> "removed from the blacklist";
+            case MOVE -> "moved to key '" + target.getName() + "'";
+        };
+        boolean one = computers.size() == 1;
+        String summary = (one ? "computer '" + computers.get(0).getDisplayName() + "' " + verb
+                : changed + (changed == 1 ? " computer " : " computers ") + verb + " (" + computers.size() + " selected)");
+        activityLog.record(account, what, ActivityActions.COMPUTER, one ? computers.get(0).getId() : null, summary);
     }
 
     /**

@@ -1,6 +1,8 @@
 package com.keyhold.licensekey;
 
 import com.keyhold.account.AccountAccess;
+import com.keyhold.activity.ActivityActions;
+import com.keyhold.activity.ActivityLog;
 import com.keyhold.account.MemberRole;
 import com.keyhold.account.Membership;
 import com.keyhold.account.Permissions;
@@ -43,6 +45,9 @@ public class LicenseKeyService {
 
     @EJB
     AccountSubscriptions subscriptions;
+
+    @EJB
+    ActivityLog activityLog;
 
     public List<KeyView> keysOf(String userId, String accountId, String subscriptionId) {
         Subscription subscription = subscriptionOf(userId, accountId, subscriptionId, false);
@@ -94,6 +99,10 @@ public class LicenseKeyService {
                 request.quota(), customExpiry, clock.instant());
         em.persist(key);
         em.flush();
+        activityLog.record(subscription.getAccount().getId(), ActivityActions.KEY_CREATED, ActivityActions.LICENSE_KEY,
+                key.getId(), request.type() + " key '" + name + "' " + LicenseKeyFormat.mask(key.getKeyValue()) + ", quota "
+                        + request.quota() + ", in subscription '" + subscription.getName() + "'"
+                        + (customExpiry == null ? "" : ", expires on " + customExpiry));
         return views(subscription).stream().filter(v -> v.getId().equals(key.getId())).findFirst().orElseThrow();
     }
 
@@ -110,6 +119,9 @@ public class LicenseKeyService {
         if (request.type() != null && request.type() != key.getType()) {
             throw KeyholdException.badRequest("type", "a key's type cannot change");
         }
+        String oldName = key.getName();
+        LocalDate oldExpiry = key.expiresOn();
+        List<String> changes = new ArrayList<>();
         if (request.name() != null) {
             key.rename(requireName(request.name()));
         }
@@ -127,7 +139,23 @@ public class LicenseKeyService {
             int excess = pool.wouldDeactivate(key.getId(), request.quota());
             requireConfirmation(excess, confirm);
             deactivateLeastRecentlyContacted(key, excess);
+            int oldQuota = pool.quota(key.getId());
             key.changeQuota(request.quota());
+            if (oldQuota != request.quota()) {
+                changes.add("quota " + oldQuota + " -> " + request.quota()
+                        + (excess > 0 ? " (" + excess + " installations deactivated)" : ""));
+            }
+        }
+        if (!oldName.equals(key.getName())) {
+            changes.add(0, "name '" + oldName + "' -> '" + key.getName() + "'");
+        }
+        if (!oldExpiry.equals(key.expiresOn())) {
+            changes.add("expiry " + oldExpiry + " -> " + key.expiresOn());
+        }
+        if (!changes.isEmpty()) {
+            activityLog.record(subscription.getAccount().getId(), ActivityActions.KEY_CHANGED, ActivityActions.LICENSE_KEY,
+                    key.getId(), "key '" + key.getName() + "' " + LicenseKeyFormat.mask(key.getKeyValue()) + ": "
+                            + String.join(", ", changes));
         }
         em.flush();
         return views(subscription).stream().filter(v -> v.getId().equals(key.getId())).findFirst().orElseThrow();
@@ -150,6 +178,10 @@ public class LicenseKeyService {
         em.createQuery("SELECT m FROM Membership m WHERE :keyId MEMBER OF m.keyIds", Membership.class)
                 .setParameter("keyId", key.getId()).getResultList()
                 .forEach(m -> m.loseKey(key.getId()));
+        activityLog.record(key.getSubscription().getAccount().getId(), ActivityActions.KEY_DELETED,
+                ActivityActions.LICENSE_KEY, key.getId(), key.getType() + " key '" + key.getName() + "' "
+                        + LicenseKeyFormat.mask(key.getKeyValue()) + " deleted from subscription '"
+                        + key.getSubscription().getName() + "', " + active.size() + " installations deactivated");
         em.remove(key);
         return active.size();
     }

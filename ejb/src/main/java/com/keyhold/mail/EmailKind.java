@@ -6,7 +6,7 @@ package com.keyhold.mail;
  */
 public enum EmailKind {
     /** {0} account name, {1} inviting administrator, {2} join link, {3} expiry date. */
-    MEMBER_INVITATION("memberInvitation", 4),
+    MEMBER_INVITATION("memberInvitation", 4, true),
     /** {0} account name. */
     MEMBERSHIP_BLOCKED("membershipBlocked", 1),
     /** {0} account name. */
@@ -14,14 +14,29 @@ public enum EmailKind {
     /** {0} account name. */
     MEMBERSHIP_REMOVED("membershipRemoved", 1),
     /** {0} user's first name, {1} reset link, {2} minutes the link is valid. */
-    PASSWORD_RESET("passwordReset", 3);
+    PASSWORD_RESET("passwordReset", 3, true),
+    /** {0} user's first name, {1} the new email address (sent to the old one, A9). */
+    EMAIL_CHANGED("emailChanged", 2),
+    /** {0} user's first name, {1} how many remember-me and API tokens were revoked. */
+    PASSWORD_CHANGED("passwordChanged", 2);
 
     private final String template;
     private final int arguments;
+    private final boolean carriesSecret;
 
     EmailKind(String template, int arguments) {
+        this(template, arguments, false);
+    }
+
+    EmailKind(String template, int arguments, boolean carriesSecret) {
         this.template = template;
         this.arguments = arguments;
+        this.carriesSecret = carriesSecret;
+    }
+
+    /** Whether the body holds a one-time link: the outbox redacts it once sent or given up. */
+    public boolean carriesSecret() {
+        return carriesSecret;
     }
 
     public String template() {

@@ -89,11 +89,28 @@ public class EmailSender {
                 transport.sendMessage(message, message.getAllRecipients());
             }
             email.sent(clock.instant());
+            redactIfSecret(email);
         } catch (MessagingException | RuntimeException failure) {
             email.failed(failure.toString(), clock.instant(), Duration.ofSeconds(ConfigProvider.getConfig()
                     .getOptionalValue("keyhold.mail.retry-pause-seconds", Integer.class).orElse(60)));
+            if (email.getNextAttemptAt() == null) {
+                redactIfSecret(email); // given up: the link must not stay readable either
+            }
             LOG.log(Level.WARNING, "Sending email {0} ({1}) failed, attempt {2}: {3}",
                     new Object[] {email.getId(), email.getKind(), email.getAttempts(), failure.toString()});
+        }
+    }
+
+    /** A reset or invitation link is not kept readable in the outbox once it is no longer needed (issue 9). */
+    private static void redactIfSecret(OutgoingEmail email) {
+        boolean secret;
+        try {
+            secret = EmailKind.valueOf(email.getKind()).carriesSecret();
+        } catch (IllegalArgumentException unknownKind) {
+            secret = true; // a kind this version does not know: err on the safe side
+        }
+        if (secret) {
+            email.redactBody();
         }
     }
 

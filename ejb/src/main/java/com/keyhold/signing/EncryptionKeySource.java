@@ -41,12 +41,18 @@ public final class EncryptionKeySource {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
+                // Written to a temporary file that is owner-only from its creation (never readable by
+                // others, not even for a moment), then linked into place: the link fails if another
+                // start won the race, and no reader ever sees a half-written key.
+                Path written = createOwnerOnly(file.resolveSibling(file.getFileName() + ".new-" + ProcessHandle.current().pid()));
                 try {
-                    Files.writeString(file, Base64.getEncoder().encodeToString(PrivateKeyCipher.newKey()),
-                            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    restrictToOwner(file);
+                    Files.writeString(written, Base64.getEncoder().encodeToString(PrivateKeyCipher.newKey()),
+                            StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                    Files.createLink(file, written);
                 } catch (FileAlreadyExistsException anotherStartWon) {
                     // read what the other writer created
+                } finally {
+                    Files.deleteIfExists(written);
                 }
             }
             byte[] key = Base64.getDecoder().decode(Files.readString(file).strip());
@@ -59,11 +65,13 @@ public final class EncryptionKeySource {
         }
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
+    /** Creates an empty file readable and writable by its owner only (rw-------) from the start. */
+    static Path createOwnerOnly(Path file) throws IOException {
+        Files.deleteIfExists(file);
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
-            // Windows: the file inherits the domain folder's ACL
+            return Files.createFile(file); // Windows: the file inherits the domain folder's ACL
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.keyhold.subscription;
 
+import com.keyhold.activity.ActivityActions;
+import com.keyhold.activity.ActivityLog;
 import com.keyhold.common.KeyholdException;
 import com.keyhold.common.Violation;
 import jakarta.ejb.EJB;
@@ -19,7 +21,11 @@ public class ProductService {
     @EJB
     OperatorAccess operators;
 
+    @EJB
+    ActivityLog activityLog;
+
     public List<Product> catalogue() {
+        operators.requireOperator();
         return em.createQuery("SELECT p FROM Product p ORDER BY p.kind, p.name", Product.class).getResultList();
     }
 
@@ -43,6 +49,8 @@ public class ProductService {
         }
         Product product = new Product(code, name.strip(), kind, business);
         em.persist(product);
+        activityLog.record(null, ActivityActions.PRODUCT_DEFINED, ActivityActions.PRODUCT, product.getCode(),
+                "product " + product.getCode() + " '" + product.getName() + "' (" + kind + (business ? ", business" : "") + ") defined");
         return product;
     }
 }

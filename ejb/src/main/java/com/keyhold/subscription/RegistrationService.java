@@ -8,6 +8,8 @@ import com.keyhold.account.CompanyValidation;
 import com.keyhold.account.MemberRole;
 import com.keyhold.account.Membership;
 import com.keyhold.account.SupportCodes;
+import com.keyhold.activity.ActivityActions;
+import com.keyhold.activity.ActivityLog;
 import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
 import com.keyhold.common.Validation;
@@ -47,6 +49,9 @@ public class RegistrationService {
 
     @EJB
     AccountAccess access;
+
+    @EJB
+    ActivityLog activityLog;
 
     public Registered register(String userId, String chosenAccountId, String key, String name, CompanyDetails company) {
         String keyValue = LicenseKeyFormat.normalize(key)
@@ -90,6 +95,10 @@ public class RegistrationService {
             }
             subscription.rename(name.strip());
         }
+        boolean created = (chosenAccountId == null || chosenAccountId.isBlank()) && businessProduct;
+        activityLog.record(target.getId(), ActivityActions.SUBSCRIPTION_REGISTERED, ActivityActions.SUBSCRIPTION,
+                subscription.getId(), "subscription '" + subscription.getName() + "' registered with key "
+                        + LicenseKeyFormat.mask(keyValue) + (created ? " into the new business account '" + target.getName() + "'" : ""));
         return new Registered(target.getId(), subscription.getId());
     }
 

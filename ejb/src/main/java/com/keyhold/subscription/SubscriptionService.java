@@ -1,5 +1,7 @@
 package com.keyhold.subscription;
 
+import com.keyhold.activity.ActivityActions;
+import com.keyhold.activity.ActivityLog;
 import com.keyhold.common.KeyholdException;
 import com.keyhold.common.Validation;
 import com.keyhold.common.Violation;
@@ -38,6 +40,9 @@ public class SubscriptionService {
     @EJB
     OperatorAccess operators;
 
+    @EJB
+    ActivityLog activityLog;
+
     /** Every subscription, newest first, for the operator's list (O1: operators see all accounts). */
     public List<OperatorSubscriptionRow> all(String operatorId, String search, int page, int size) {
         operators.require(operatorId);
@@ -60,11 +65,13 @@ public class SubscriptionService {
 
     /** The catalogue's licensed products (not add-ons), for the operator's form. */
     public List<Product> licensedProducts() {
+        operators.requireOperator();
         return em.createQuery("SELECT p FROM Product p WHERE p.kind <> com.keyhold.subscription.ProductKind.ADD_ON ORDER BY p.name",
                 Product.class).getResultList();
     }
 
     public List<Product> addOnProducts() {
+        operators.requireOperator();
         return em.createQuery("SELECT p FROM Product p WHERE p.kind = com.keyhold.subscription.ProductKind.ADD_ON ORDER BY p.name",
                 Product.class).getResultList();
     }
@@ -103,6 +110,11 @@ public class SubscriptionService {
         String keyValue = LicenseKeyFormat.generate();
         em.persist(subscription);
         em.persist(LicenseKey.primary(subscription, keyValue, now));
+        activityLog.record(subscription.getAccount() == null ? null : subscription.getAccount().getId(),
+                ActivityActions.SUBSCRIPTION_ISSUED, ActivityActions.SUBSCRIPTION, subscription.getId(),
+                "subscription '" + name + "' issued: " + product.getCode() + ", " + request.seats() + " seats, "
+                        + request.startsAt() + " to " + request.endsAt() + (request.trial() ? ", trial" : "")
+                        + ", primary key " + LicenseKeyFormat.mask(keyValue));
         return new IssuedSubscription(subscription.getId(), keyValue);
     }
 
@@ -116,7 +128,10 @@ public class SubscriptionService {
         if (!newEnd.isAfter(subscription.getEndsOn())) {
             throw KeyholdException.badRequest("endsAt", "must be after the current end date " + subscription.getEndsOn());
         }
+        LocalDate oldEnd = subscription.getEndsOn();
         subscription.renewUntil(newEnd, clock.instant());
+        activityLog.record(accountOf(subscription), ActivityActions.SUBSCRIPTION_RENEWED, ActivityActions.SUBSCRIPTION,
+                subscription.getId(), "subscription '" + subscription.getName() + "' renewed: ends " + oldEnd + " -> " + newEnd);
     }
 
     /** Sets the seat total; never below what reserved keys hold plus what the pool uses (L6). */
@@ -124,7 +139,14 @@ public class SubscriptionService {
         operators.require(operatorId);
         Subscription subscription = lock(subscriptionId);
         seatLedger.poolOf(subscription).requireSeatTotal(newSeats);
+        int oldSeats = subscription.getSeats();
         subscription.changeSeats(newSeats, clock.instant());
+        activityLog.record(accountOf(subscription), ActivityActions.SUBSCRIPTION_SEATS_CHANGED, ActivityActions.SUBSCRIPTION,
+                subscription.getId(), "subscription '" + subscription.getName() + "': seats " + oldSeats + " -> " + newSeats);
+    }
+
+    private static String accountOf(Subscription subscription) {
+        return subscription.getAccount() == null ? null : subscription.getAccount().getId();
     }
 
     private Subscription lock(String subscriptionId) {

@@ -50,6 +50,12 @@ public class PasswordResetService {
     @EJB
     Mailer mailer;
 
+    @EJB
+    com.keyhold.security.RememberMeService rememberMe;
+
+    @EJB
+    com.keyhold.security.ApiTokenService apiTokens;
+
     /** Sends a reset link if a user has this email; answers the same either way. */
     public void requestReset(String email) {
         if (!EmailAddress.isValid(email == null ? null : email.strip())) {
@@ -76,7 +82,7 @@ public class PasswordResetService {
         usable(token, false);
     }
 
-    /** Sets the new password and ends every session and remember-me token of the user (A10). */
+    /** Sets the new password and ends every session, remember-me and API token of the user (A10, issue 9). */
     public void reset(String token, String newPassword, String newPasswordRepeated) {
         // The user's row is locked before any of their links, so two links used at once queue there
         // instead of deadlocking on each other's rows; the second then finds its link used.
@@ -89,7 +95,8 @@ public class PasswordResetService {
         user.endSessionsBefore(now);
         reset.use(now);
         endOtherLinks(reset, now);
-        em.createQuery("DELETE FROM RememberMeToken t WHERE t.user = :user").setParameter("user", user).executeUpdate();
+        rememberMe.revokeAllOf(user);
+        apiTokens.revokeAllOf(user); // issue 9: a reset also ends the API tokens (the configured operator token excepted)
     }
 
     /**

@@ -3,10 +3,19 @@ package com.keyhold.user;
 import com.keyhold.account.Account;
 import com.keyhold.account.MemberRole;
 import com.keyhold.account.Membership;
+import com.keyhold.common.Callers;
 import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
+import com.keyhold.common.RequestOrigin;
 import com.keyhold.common.Validation;
 import com.keyhold.common.Violation;
+import com.keyhold.mail.EmailKind;
+import com.keyhold.mail.Mailer;
+import com.keyhold.security.ApiTokenService;
+import com.keyhold.security.RememberMeService;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -36,6 +45,21 @@ public class UserService {
 
     @Inject
     Clock clock;
+
+    @EJB
+    SignInGuard signInGuard;
+
+    @EJB
+    RememberMeService rememberMe;
+
+    @EJB
+    ApiTokenService apiTokens;
+
+    @EJB
+    Mailer mailer;
+
+    @Resource
+    SessionContext context;
 
     /**
      * Creates the user with their personal account, of which they are the administrator (A1).
@@ -78,9 +102,10 @@ public class UserService {
             return Optional.empty();
         }
         EmailAddress address = new EmailAddress(email);
-        Instant now = clock.instant();
         Optional<User> user = findByEmail(address);
-        refuseWhileThrottled(address, user.map(User::getSessionsValidAfter).orElse(null), now);
+        // claimed and counted under a lock before the hash is spent: parallel guesses queue there
+        long attemptId = signInGuard.claim(address.normalized(), RequestOrigin.currentAddress().orElse(null),
+                user.map(User::getSessionsValidAfter).orElse(null));
         boolean matches;
         if (user.isEmpty()) {
             passwordHasher.verifyDecoy(password);
@@ -88,8 +113,14 @@ public class UserService {
         } else {
             matches = passwordHasher.matches(password, user.get().getPasswordHash());
         }
-        em.persist(new SignInAttempt(address.normalized(), now, matches));
-        return matches ? Optional.of(identityOf(user.get())) : Optional.empty();
+        if (!matches) {
+            return Optional.empty();
+        }
+        em.find(SignInAttempt.class, attemptId).markSucceeded();
+        if (passwordHasher.needsRehash(user.get().getPasswordHash())) {
+            user.get().rehashPassword(passwordHasher.hash(password)); // raised cost applies at the next sign-in
+        }
+        return Optional.of(identityOf(user.get()));
     }
 
     /**
@@ -99,28 +130,6 @@ public class UserService {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<CallerIdentity> verifyCredentialsAndRecord(String email, String password) {
         return verifyCredentials(email, password);
-    }
-
-    /**
-     * Five failures within a minute lock the email for a while, whoever asks (A1 throttling). Failures
-     * before a password reset no longer count (A10), so the legitimate user can reset and sign in at once.
-     */
-    private void refuseWhileThrottled(EmailAddress address, Instant passwordResetAt, Instant now) {
-        Instant since = SignInThrottle.lookBackFrom(now);
-        if (passwordResetAt != null && passwordResetAt.isAfter(since)) {
-            since = passwordResetAt;
-        }
-        List<Instant> failures = em.createQuery("SELECT a.attemptedAt FROM SignInAttempt a WHERE a.emailNormalized = :email"
-                        + " AND a.succeeded = false AND a.attemptedAt >= :since ORDER BY a.attemptedAt", Instant.class)
-                .setParameter("email", address.normalized())
-                .setParameter("since", since)
-                .getResultList();
-        Optional<Instant> lockedUntil = SignInThrottle.lockedUntil(failures, now);
-        if (lockedUntil.isPresent()) {
-            long seconds = Math.max(1, java.time.Duration.between(now, lockedUntil.get()).toSeconds());
-            throw KeyholdException.withDetails(ErrorCode.RATE_LIMITED, "Too many failed sign-ins for this email. Try again in "
-                    + ((seconds + 59) / 60) + " minutes.", java.util.Map.of("retryAfterSeconds", seconds));
-        }
     }
 
     /** The identity of a signed-in user, read afresh on every request so that changes apply at once. */
@@ -140,7 +149,7 @@ public class UserService {
 
     /** The latest sign-in attempts for the user's email, successful or not (A9: recent sign-ins). */
     public List<SignInAttempt> recentSignIns(String userId) {
-        User user = get(userId);
+        User user = get(Callers.requireCaller(context, userId));
         return em.createQuery("SELECT a FROM SignInAttempt a WHERE a.emailNormalized = :email ORDER BY a.attemptedAt DESC",
                         SignInAttempt.class)
                 .setParameter("email", new EmailAddress(user.getEmail()).normalized())
@@ -155,9 +164,14 @@ public class UserService {
         return user;
     }
 
-    /** Edits the personal profile (A9): names, email (still unique, case-insensitively) and language. */
-    public void updateProfile(String userId, String firstName, String lastName, String email, Language language) {
-        User user = get(userId);
+    /**
+     * Edits the personal profile (A9): names, email (still unique, case-insensitively) and language.
+     * A new email needs the current password, and the old address is told (issue 9): whoever holds a
+     * session for a moment cannot take the account over quietly.
+     */
+    public void updateProfile(String userId, String firstName, String lastName, String email, Language language,
+            String currentPassword) {
+        User user = get(Callers.requireCaller(context, userId));
         List<Violation> violations = new ArrayList<>();
         if (firstName == null || firstName.isBlank() || firstName.length() > 100) {
             violations.add(new Violation("firstName", "is required, at most 100 characters"));
@@ -173,12 +187,21 @@ public class UserService {
         }
         Validation.require(violations);
         EmailAddress address = new EmailAddress(email);
+        boolean emailChanges = !address.normalized().equals(new EmailAddress(user.getEmail()).normalized())
+                || !address.value().equals(user.getEmail());
+        if (emailChanges && (currentPassword == null || !passwordHasher.matches(currentPassword, user.getPasswordHash()))) {
+            throw KeyholdException.badRequest("currentPassword", "is required to change your email address, and must be your current password");
+        }
         if (findByEmail(address).filter(other -> !other.getId().equals(userId)).isPresent()) {
             throw emailTaken();
         }
+        String oldEmail = user.getEmail();
         user.rename(firstName, lastName);
         user.changeEmail(address);
         user.changeLanguage(language);
+        if (emailChanges) {
+            mailer.send(EmailKind.EMAIL_CHANGED, oldEmail, user.getLanguage(), user.getFirstName(), address.value());
+        }
         try {
             em.flush();
         } catch (PersistenceException raceOnUniqueEmail) {
@@ -186,9 +209,16 @@ public class UserService {
         }
     }
 
-    /** Changes the password after checking the current one; clears the one-time-password flag (O1). */
-    public void changePassword(String userId, String currentPassword, String newPassword, String newPasswordRepeated) {
-        User user = get(userId);
+    /**
+     * Changes the password after checking the current one; clears the one-time-password flag (O1).
+     * Every session of the user ends (the caller's page starts a new one), and their remember-me and
+     * API tokens are revoked, except the operator token of the configuration (issue 9); the user is
+     * told by email.
+     *
+     * @return how many remember-me and API tokens were revoked
+     */
+    public int changePassword(String userId, String currentPassword, String newPassword, String newPasswordRepeated) {
+        User user = get(Callers.requireCaller(context, userId));
         if (currentPassword == null || !passwordHasher.matches(currentPassword, user.getPasswordHash())) {
             throw KeyholdException.badRequest("currentPassword", "is not your current password");
         }
@@ -197,6 +227,10 @@ public class UserService {
             throw KeyholdException.badRequest("password", "must differ from the current password");
         }
         user.changePasswordHash(passwordHasher.hash(newPassword));
+        user.endSessionsBefore(clock.instant());
+        int revoked = rememberMe.revokeAllOf(user) + apiTokens.revokeAllOf(user);
+        mailer.send(EmailKind.PASSWORD_CHANGED, user.getEmail(), user.getLanguage(), user.getFirstName(), revoked);
+        return revoked;
     }
 
     public Optional<User> findByEmail(EmailAddress email) {

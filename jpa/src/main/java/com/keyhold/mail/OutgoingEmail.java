@@ -79,6 +79,17 @@ public class OutgoingEmail {
     }
 
     /**
+     * Replaces the body once it is no longer needed (sent, or given up) when it carried a secret
+     * link (password reset, invitation), so that the outbox does not keep usable secrets readable.
+     */
+    public void redactBody() {
+        this.body = REDACTED_BODY;
+    }
+
+    /** What a redacted body reads. */
+    public static final String REDACTED_BODY = "[removed after sending: this email carried a one-time link]";
+
+    /**
      * A failed attempt: retried after one pause, then twice, four times… as long, given up after
      * {@link #MAX_ATTEMPTS} (with a one-minute first pause, the last try is about two hours later).
      */

@@ -104,4 +104,8 @@ public class ApiToken {
     public Instant getLastUsedAt() {
         return lastUsedAt;
     }
+
+    public String getTokenHash() {
+        return tokenHash;
+    }
 }

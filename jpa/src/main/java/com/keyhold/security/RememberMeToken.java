@@ -43,6 +43,22 @@ public class RememberMeToken {
         return now.isBefore(expiresAt);
     }
 
+    /**
+     * Replaced by a new token (rotation on use): this one still works for {@code grace}, for the
+     * requests the browser had already sent with it, then ends.
+     */
+    public void retire(Instant now, java.time.Duration grace) {
+        Instant end = now.plus(grace);
+        if (end.isBefore(expiresAt)) {
+            this.expiresAt = end;
+        }
+    }
+
+    /** Whether this token was already replaced by a newer one (it ends within {@code grace}). */
+    public boolean isRetiredAt(Instant now, java.time.Duration grace) {
+        return !expiresAt.isAfter(now.plus(grace));
+    }
+
     public User getUser() {
         return user;
     }

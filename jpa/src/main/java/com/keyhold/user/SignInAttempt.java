@@ -26,6 +26,10 @@ public class SignInAttempt {
     @Column(nullable = false)
     private boolean succeeded;
 
+    /** The client's address (behind trusted proxies), for the per-address throttle; null for old rows. */
+    @Column(name = "client_address", length = 64)
+    private String clientAddress;
+
     protected SignInAttempt() {
     }
 
@@ -33,6 +37,25 @@ public class SignInAttempt {
         this.emailNormalized = emailNormalized;
         this.attemptedAt = attemptedAt;
         this.succeeded = succeeded;
+    }
+
+    /** An attempt claimed before the password is checked: a failure until {@link #markSucceeded}. */
+    public static SignInAttempt claimed(String emailNormalized, String clientAddress, Instant attemptedAt) {
+        SignInAttempt attempt = new SignInAttempt(emailNormalized, attemptedAt, false);
+        attempt.clientAddress = clientAddress;
+        return attempt;
+    }
+
+    public void markSucceeded() {
+        this.succeeded = true;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getClientAddress() {
+        return clientAddress;
     }
 
     public Instant getAttemptedAt() {

@@ -104,6 +104,11 @@ public class User {
         this.language = Objects.requireNonNull(newLanguage);
     }
 
+    /** The same password, hashed again with the current cost (no other effect). */
+    public void rehashPassword(String samePasswordNewHash) {
+        this.passwordHash = Objects.requireNonNull(samePasswordNewHash);
+    }
+
     public void changePasswordHash(String newPasswordHash) {
         this.passwordHash = Objects.requireNonNull(newPasswordHash);
         this.mustChangePassword = false;

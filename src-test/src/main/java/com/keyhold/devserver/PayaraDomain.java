@@ -143,6 +143,17 @@ public final class PayaraDomain {
         remote(List.of("create-system-properties", joined));
     }
 
+    /**
+     * Cookies of the HTTP listener get {@code SameSite=Lax} (issue 9). Payara does not apply the
+     * servlet API's {@code SessionCookieConfig.setAttribute("SameSite", …)} to its session cookie, so
+     * the listener sets it; a deployer does the same on their server (README "Deploying").
+     */
+    public void useSameSiteLaxCookies() {
+        String http = "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.";
+        remote(List.of("set", http + "cookie-same-site-value=Lax"));
+        remote(List.of("set", http + "cookie-same-site-enabled=true"));
+    }
+
     public void deploy(Path ear, String applicationName) {
         remote(List.of("deploy", "--force=true", "--name", applicationName, ear.toString()));
     }

@@ -74,12 +74,17 @@ public final class RunKeyhold {
         properties.put("keyhold.db.name", database);
         properties.put("keyhold.db.user", db.user());
         properties.put("keyhold.db.password", db.password());
+        // a local database without TLS; a deployer configures TLS (glassfish-resources.xml, README)
+        properties.put("keyhold.db.ssl-mode", System.getProperty("keyhold.db.ssl-mode", "DISABLED"));
+        properties.put("keyhold.db.allow-public-key-retrieval",
+                System.getProperty("keyhold.db.allow-public-key-retrieval", "true"));
         properties.put("keyhold.mail.host", System.getProperty("keyhold.mail.host", "localhost"));
         properties.put("keyhold.mail.port", System.getProperty("keyhold.mail.port", "25"));
         properties.put("keyhold.mail.user", System.getProperty("keyhold.mail.user", "keyhold"));
         properties.put("keyhold.mail.from", System.getProperty("keyhold.mail.from", "keyhold@localhost"));
         properties.put("keyhold.base-url", System.getProperty("keyhold.base-url", "http://localhost:" + domain.httpPort()));
         domain.setSystemProperties(properties);
+        domain.useSameSiteLaxCookies();
         domain.awaitApplicationLoaded(APPLICATION);
         domain.deploy(ear, APPLICATION);
 

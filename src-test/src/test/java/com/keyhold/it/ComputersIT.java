@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.keyhold.it.support.Accounts;
 import com.keyhold.it.support.Clients;
+import com.keyhold.it.support.Concurrently;
 import com.keyhold.it.support.Http;
 import com.keyhold.it.support.KeyholdDeployment;
 import com.keyhold.it.support.KeyholdIntegrationTest;
@@ -15,9 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -228,7 +226,7 @@ class ComputersIT {
     @Test
     void theCsvExportIsSafeToOpenInASpreadsheet_C7() {
         Accounts.Business acme = Accounts.withDesktopSubscription(10);
-        String[] hostile = {"=HYPERLINK(\"http://evil\",\"x\")", "+1", "-1", "@x"};
+        String[] hostile = {"=HYPERLINK(\"http://evil\",\"x\")", "+1", "-1", "@x", "Mac;=1+1"};
         for (String name : hostile) {
             Http.postJson("/api/v1/client/activations", "{\"key\":\"" + acme.subscription().primaryKey() + "\",\"hardwareId\":\""
                     + Clients.newHardwareId() + "\",\"computerName\":\"" + name.replace("\"", "\\\"") + "\"}");
@@ -238,12 +236,14 @@ class ComputersIT {
         assertTrue(csv.header("Content-Type").orElse("").startsWith("text/csv"));
         assertTrue(csv.header("Content-Disposition").orElse("").contains("attachment"));
         List<String> lines = csv.body().lines().toList();
-        assertEquals(5, lines.size(), csv.body());
-        assertTrue(lines.get(0).startsWith("Name,Computer Name,"));
+        assertEquals(6, lines.size(), csv.body());
+        assertTrue(lines.get(0).startsWith("\"Name\",\"Computer Name\","), "every cell quoted: " + lines.get(0));
         for (String line : lines.subList(1, lines.size())) {
-            assertTrue(line.startsWith("\"'"), "a formula-looking cell is text: " + line);
+            assertTrue(line.startsWith("\"'") || line.startsWith("\"Mac;'="), "a formula-looking cell is text: " + line);
         }
         assertTrue(csv.body().contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\""));
+        // issue 9: a spreadsheet that splits at ';' must not find a formula in the second part either
+        assertTrue(csv.body().contains("\"Mac;'=1+1\""), csv.body());
     }
 
     @Test
@@ -274,9 +274,14 @@ class ComputersIT {
         }
         String ids = movers.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(","));
         work.add(() -> acme.action("move", "{\"ids\":[" + ids + "],\"targetKeyId\":\"" + lab.getString("id") + "\"}").status());
-        runAll(work, 21);
+        List<Integer> answers = runAll(work, 21);
+        assertTrue(answers.stream().allMatch(s -> s == 200 || s == 201 || s == 409), "only 200, 201 or 409: " + answers);
         assertEquals(10, usedOn(acme, lab.getString("id")), "the reserved key is full, never over");
         assertEquals(10, acme.computers("?status=ACTIVE&q=Lab").json().getInt("total"));
+        // all or nothing (C8): either every mover is on the target key or none is
+        long moversOnLab = movers.stream().filter(id -> "Lab".equals(acme.computer(id).getString("keyName", null))).count();
+        boolean moved = answers.get(answers.size() - 1) == 200;
+        assertEquals(moved ? 5 : 0, moversOnLab, "the move answered " + answers.get(answers.size() - 1));
     }
 
     @Test
@@ -307,17 +312,6 @@ class ComputersIT {
     }
 
     private static List<Integer> runAll(List<Callable<Integer>> work, int threads) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Integer> results = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(work)) {
-                results.add(f.get());
-            }
-            return results;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            pool.shutdown();
-        }
+        return Concurrently.run(work);
     }
 }

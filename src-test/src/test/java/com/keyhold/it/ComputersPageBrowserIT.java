@@ -145,8 +145,8 @@ class ComputersPageBrowserIT {
             Path csv = downloads.resolve("computers.csv");
             browser.waitFor().until(d -> Files.exists(csv) && csvLines(csv).size() == 4);
             List<String> lines = csvLines(csv);
-            assertTrue(lines.get(0).startsWith("Name,Computer Name,License Key"), lines.get(0));
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith("Design Mac,")), String.join("\n", lines));
+            assertTrue(lines.get(0).startsWith("\"Name\",\"Computer Name\",\"License Key\""), lines.get(0));
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("\"Design Mac\",")), String.join("\n", lines));
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.keyhold.it.support.Clients;
+import com.keyhold.it.support.Concurrently;
 import com.keyhold.it.support.Http;
 import com.keyhold.it.support.KeyholdDeployment;
 import com.keyhold.it.support.KeyholdIntegrationTest;
@@ -30,9 +31,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -56,15 +54,7 @@ class DesktopActivationIT {
         for (int i = 0; i < 200; i++) {
             attempts.add(() -> Clients.activate(subscription.primaryKey(), Clients.newHardwareId()));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(200);
-        List<Http.Answer> answers = new ArrayList<>();
-        try {
-            for (Future<Http.Answer> answer : pool.invokeAll(attempts)) {
-                answers.add(answer.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Http.Answer> answers = Concurrently.run(attempts);
         Map<String, Long> outcomes = answers.stream().collect(Collectors.groupingBy(
                 a -> a.status() + (a.status() >= 400 ? " " + a.errorCode() : ""), Collectors.counting()));
         assertEquals(Map.of("201", 20L, "409 NO_SEATS_AVAILABLE", 180L), outcomes);

@@ -153,6 +153,8 @@ class RoleMatrixIT {
                 new Action("invite members", "POST", s -> "/api/v1/admin/members/invitations",
                         s -> "{\"emails\":[\"" + Users.uniqueEmail("invitee") + "\"],\"language\":\"EN\"}", 201, 403, 403),
                 new Action("list invitations", "GET", s -> "/api/v1/admin/members/invitations", s -> null, 200, 403, 403),
+                new Action("read the activity log", "GET", s -> "/api/v1/admin/activity", s -> null, 200, 403, 403),
+                new Action("export the activity log", "GET", s -> "/api/v1/admin/activity/export.csv", s -> null, 200, 403, 403),
                 new Action("see the business profile", "GET", s -> "/api/v1/admin/accounts/current", s -> null, 200, 200, 200),
                 new Action("edit the company", "PATCH", s -> "/api/v1/admin/accounts/current",
                         RoleMatrixIT::sameCompany, 200, 403, 403),

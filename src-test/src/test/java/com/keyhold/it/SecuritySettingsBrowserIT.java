@@ -33,11 +33,18 @@ class SecuritySettingsBrowserIT {
         try (Browser browser = new Browser()) {
             browser.signIn(email, Users.PASSWORD);
             browser.open("/app/profile.xhtml");
-            browser.type("profile:email", taken.toUpperCase());
+            // issue 9: a new email needs the current password
+            browser.type("profile:email", newEmail);
+            browser.clickAndWaitForPage("profile:save");
+            assertTrue(browser.text(By.cssSelector(".ui-messages-error")).contains("current password"),
+                    browser.text(By.cssSelector(".ui-messages-error")));
+
+            browser.type("profile:email", taken.toUpperCase()).type("profile:currentPassword", Users.PASSWORD);
             browser.clickAndWaitForPage("profile:save");
             assertTrue(browser.text(By.cssSelector(".ui-messages-error")).contains("already exists"));
 
-            browser.type("profile:firstName", "Petra").type("profile:lastName", "Profil").type("profile:email", newEmail);
+            browser.type("profile:firstName", "Petra").type("profile:lastName", "Profil").type("profile:email", newEmail)
+                    .type("profile:currentPassword", Users.PASSWORD);
             new org.openqa.selenium.support.ui.Select(browser.find("profile:language")).selectByValue("DE");
             browser.clickAndWaitForPage("profile:save");
             assertEquals("Petra Profil", browser.text(By.id("header:userName")));
@@ -46,6 +53,40 @@ class SecuritySettingsBrowserIT {
         assertEquals(201, Http.postJson("/api/v1/auth/tokens", "{}", "Authorization", Http.basic(newEmail, Users.PASSWORD)).status(),
                 "the new email signs in");
         assertEquals(401, Http.postJson("/api/v1/auth/tokens", "{}", "Authorization", Http.basic(email, Users.PASSWORD)).status());
+        // the old address is told, in the user's language by then (German)
+        com.keyhold.it.support.Mailbox.Email notice = com.keyhold.it.support.Mailbox.awaitTo(email, "E-Mail-Adresse");
+        assertTrue(notice.body().contains(newEmail), notice.body());
+    }
+
+    /**
+     * Issue 9: a password change ends the user's other sessions and revokes their API and remember-me
+     * tokens (the user is told how many, on the page and by email); the session that changed it goes on.
+     */
+    @Test
+    void aPasswordChangeEndsOtherSessionsAndRevokesTokens() {
+        String email = Users.uniqueEmail("rotate");
+        Users.signUp(email);
+        String token = Users.tokenFor(email);
+        String newPassword = "a changed passphrase";
+        try (Browser other = new Browser(); Browser browser = new Browser()) {
+            other.signIn(email, Users.PASSWORD);
+            browser.signIn(email, Users.PASSWORD).open("/app/change-password.xhtml");
+            browser.type("changePassword:current", Users.PASSWORD).type("changePassword:newPassword", newPassword)
+                    .type("changePassword:repeat", newPassword);
+            browser.clickAndWaitForPage("changePassword:submit");
+            assertEquals("/app/dashboard.xhtml", browser.path(), "this session goes on");
+            assertTrue(browser.text(By.cssSelector(".ui-messages-info")).contains("1 saved sign-ins and API tokens were revoked"),
+                    browser.text(By.cssSelector(".ui-messages-info")));
+            browser.open("/app/profile.xhtml");
+            assertEquals("/app/profile.xhtml", browser.path(), "still signed in after the next request");
+
+            other.open("/app/profile.xhtml");
+            assertEquals("/login.xhtml", other.path(), "the other session ended");
+        }
+        assertEquals(401, Http.get("/api/v1/admin/accounts", "Authorization", Http.bearer(token)).status(),
+                "the API token was revoked");
+        com.keyhold.it.support.Mailbox.Email notice = com.keyhold.it.support.Mailbox.awaitTo(email, "password was changed");
+        assertTrue(notice.body().contains("1 saved sign-ins"), notice.body());
     }
 
     @Test

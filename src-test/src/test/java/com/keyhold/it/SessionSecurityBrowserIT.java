@@ -67,7 +67,8 @@ class SessionSecurityBrowserIT {
     /** The profile form's POST as the page submits it (Save, no Ajax), in the given session, with or without a view state. */
     private static Http.Answer postProfile(String session, String firstName, String lastName, String email, String viewState) {
         String form = "profile=profile&profile%3AfirstName=" + encode(firstName) + "&profile%3AlastName=" + encode(lastName)
-                + "&profile%3Aemail=" + encode(email) + "&profile%3Alanguage=EN&profile%3Asave="
+                + "&profile%3Aemail=" + encode(email) + "&profile%3AcurrentPassword=" + encode(Users.PASSWORD)
+                + "&profile%3Alanguage=EN&profile%3Asave="
                 + (viewState == null ? "" : "&jakarta.faces.ViewState=" + encode(viewState));
         return Http.send(Http.request("/app/profile.xhtml").header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", "JSESSIONID=" + session)

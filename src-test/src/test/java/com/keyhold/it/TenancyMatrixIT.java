@@ -94,6 +94,8 @@ class TenancyMatrixIT {
                 new Row("managed keys with B chosen", "GET", "/api/v1/admin/keys", null, true, ALL_ROLES),
                 new Row("invitations with B chosen", "GET", "/api/v1/admin/members/invitations", null, true, ALL_ROLES),
                 new Row("export with B chosen", "GET", "/api/v1/admin/computers/export.csv", null, true, ALL_ROLES),
+                new Row("activity log with B chosen", "GET", "/api/v1/admin/activity", null, true, ALL_ROLES),
+                new Row("activity export with B chosen", "GET", "/api/v1/admin/activity/export.csv", null, true, ALL_ROLES),
                 new Row("deactivate with B chosen", "POST", "/api/v1/admin/computers/actions/deactivate", ids(computer),
                         true, ALL_ROLES),
                 new Row("B's business profile", "GET", "/api/v1/admin/accounts/current", null, true, ALL_ROLES),
@@ -137,6 +139,40 @@ class TenancyMatrixIT {
      * Pages reach objects through the same services as the API rows above; the one page that takes an
      * id in its address, the subscription page, shows B's subscription as not found.
      */
+    /**
+     * The client API's row (issue 9): one activation's token opens only its own activation. Used with
+     * another activation's id, of the same subscription or of another account, it answers 401 and
+     * changes nothing: the other computer checks in and stays active.
+     */
+    @Test
+    void anActivationTokenOpensNoOtherActivation_C3_C4() {
+        Subscriptions.Issued mine = Subscriptions.desktop(3);
+        Subscriptions.Issued theirs = Subscriptions.desktop(3);
+        jakarta.json.JsonObject a = com.keyhold.it.support.Clients.activate(mine.primaryKey(),
+                com.keyhold.it.support.Clients.newHardwareId()).json();
+        jakarta.json.JsonObject sameSubscription = com.keyhold.it.support.Clients.activate(mine.primaryKey(),
+                com.keyhold.it.support.Clients.newHardwareId()).json();
+        jakarta.json.JsonObject otherAccount = com.keyhold.it.support.Clients.activate(theirs.primaryKey(),
+                com.keyhold.it.support.Clients.newHardwareId()).json();
+        String tokenOfA = a.getString("activationToken");
+        List<Executable> checks = new ArrayList<>();
+        for (jakarta.json.JsonObject victim : List.of(sameSubscription, otherAccount)) {
+            String id = victim.getString("activationId");
+            checks.add(() -> {
+                Http.Answer checkIn = com.keyhold.it.support.Clients.checkIn(id, tokenOfA);
+                assertEquals(401, checkIn.status(), checkIn.body());
+                assertEquals("UNAUTHORIZED", checkIn.errorCode());
+                Http.Answer deactivate = Http.call("DELETE", "/api/v1/client/activations/" + id, null,
+                        "Authorization", Http.bearer(tokenOfA));
+                assertEquals(401, deactivate.status(), deactivate.body());
+                Http.Answer own = com.keyhold.it.support.Clients.checkIn(id, victim.getString("activationToken"));
+                assertEquals(200, own.status(), own.body());
+                assertEquals("ACTIVE", own.json().getString("status"), "the other computer is untouched");
+            });
+        }
+        assertAll(checks);
+    }
+
     @Test
     void aPageOpenedWithAnIdOfBShowsNotFound() {
         TwoAccounts accounts = TwoAccounts.get();

@@ -32,6 +32,13 @@ public final class Accounts {
         public Http.Answer computers(String query) {
             return Http.get("/api/v1/admin/computers" + query, "Authorization", bearer());
         }
+
+        /** One computer of the account (CONTRACT section 6). */
+        public JsonObject computer(String id) {
+            Http.Answer answer = Http.get("/api/v1/admin/computers/" + id, "Authorization", bearer());
+            assertEquals(200, answer.status(), answer.body());
+            return answer.json();
+        }
     }
 
     private Accounts() {

@@ -29,12 +29,22 @@ public final class Browser implements AutoCloseable {
     private static final String CHROMIUM = System.getProperty("keyhold.chromium", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("keyhold.chromedriver", "/usr/bin/chromedriver");
 
+    /** Set in CI (.ci/run): a missing Chromium is a failure, not a skip. */
+    private static final boolean REQUIRED = Boolean.getBoolean("keyhold.browser.required")
+            || "true".equalsIgnoreCase(System.getenv("KEYHOLD_BROWSER_REQUIRED"));
+
     private final WebDriver driver;
     private final Path profile;
 
     public Browser() {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-                "Browser tests need Chromium and its driver: apt-get install chromium chromium-driver");
+        boolean present = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+        String missing = "Browser tests need Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
+                + ": apt-get install chromium chromium-driver";
+        if (REQUIRED && !present) {
+            // CI sets KEYHOLD_BROWSER_REQUIRED: there a missing browser fails the run instead of skipping tests
+            throw new AssertionError(missing);
+        }
+        Assumptions.assumeTrue(present, missing);
         try {
             profile = Files.createTempDirectory("keyhold-chromium");
         } catch (IOException e) {

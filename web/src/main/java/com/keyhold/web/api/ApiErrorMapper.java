@@ -2,6 +2,7 @@ package com.keyhold.web.api;
 
 import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
+import com.keyhold.common.Outages;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
@@ -35,6 +36,12 @@ public class ApiErrorMapper implements ExceptionMapper<Throwable> {
         } else if (cause instanceof WebApplicationException web) {
             status = web.getResponse().getStatus();
             error = ApiError.of(codeFor(status), messageFor(status));
+        } else if (Outages.isDatabaseUnavailable(cause)) {
+            KeyholdException unavailable = Outages.databaseUnavailable();
+            LOG.log(Level.WARNING, "Database unavailable: answered 503 ({0})", String.valueOf(cause));
+            status = unavailable.code().httpStatus();
+            error = new ApiError(unavailable.code().name(), unavailable.getMessage(), unavailable.violations(),
+                    unavailable.details());
         } else if (isUnreadableBody(cause)) {
             status = 400;
             error = ApiError.of(ErrorCode.BAD_REQUEST, "The request body is not valid JSON for this operation.");

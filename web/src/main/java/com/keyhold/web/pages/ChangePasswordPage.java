@@ -2,10 +2,13 @@ package com.keyhold.web.pages;
 
 import com.keyhold.common.KeyholdException;
 import com.keyhold.user.UserService;
+import com.keyhold.web.security.KeyholdAuthenticationMechanism;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** Change password (SPEC A9); also where an operator's one-time password must be replaced (O1). */
 @Named
@@ -27,13 +30,18 @@ public class ChangePasswordPage {
     }
 
     public String change() {
+        int revoked;
         try {
-            users.changePassword(currentUser.getUserId(), currentPassword, newPassword, newPasswordRepeated);
+            revoked = users.changePassword(currentUser.getUserId(), currentPassword, newPassword, newPasswordRepeated);
         } catch (KeyholdException refused) {
             Messages.error(refused);
             return null;
         }
-        Messages.info("changePassword.done");
+        // every session of the user ended with the change; this one goes on under a new id
+        KeyholdAuthenticationMechanism.restartSession(
+                (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest(),
+                currentUser.getUserId());
+        Messages.info("changePassword.done", revoked);
         return "/app/dashboard.xhtml?faces-redirect=true";
     }
 

@@ -29,6 +29,7 @@ public class ProfilePage implements Serializable {
     private String lastName;
     private String email;
     private Language language;
+    private transient String currentPassword;
 
     @PostConstruct
     void load() {
@@ -41,7 +42,7 @@ public class ProfilePage implements Serializable {
 
     public String save() {
         try {
-            users.updateProfile(currentUser.getUserId(), firstName, lastName, email, language);
+            users.updateProfile(currentUser.getUserId(), firstName, lastName, email, language, currentPassword);
         } catch (KeyholdException refused) {
             Messages.error(refused);
             return null;
@@ -51,6 +52,14 @@ public class ProfilePage implements Serializable {
         Messages.info("profile.saved");
         // a full redirect, so the header and the page language follow the change at once
         return "/app/profile.xhtml?faces-redirect=true";
+    }
+
+    public String getCurrentPassword() {
+        return null; // never written back into the page
+    }
+
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
     }
 
     public Language[] getLanguages() {

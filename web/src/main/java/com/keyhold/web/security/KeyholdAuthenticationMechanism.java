@@ -2,12 +2,17 @@ package com.keyhold.web.security;
 
 import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
+import com.keyhold.common.Outages;
+import com.keyhold.common.RequestOrigin;
 import com.keyhold.security.ApiTokenService;
 import com.keyhold.security.RememberMeService;
 import com.keyhold.security.TokenScope;
 import com.keyhold.user.CallerIdentity;
 import com.keyhold.user.UserService;
 import com.keyhold.web.api.ApiError;
+import com.keyhold.web.http.ClientAddress;
+import com.keyhold.web.http.SecurityHeaders;
+import com.keyhold.web.http.WebSettings;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,11 +41,14 @@ import java.util.Optional;
  * <li>{@code POST /api/v1/auth/tokens}: HTTP Basic with email and password;</li>
  * <li>{@code /api/v1/admin/**}: a personal API token as {@code Authorization: Bearer};</li>
  * <li>{@code /api/v1/operator/**}: an operator's token;</li>
- * <li>other {@code /api/**} paths are public or check their own credentials (client activation
- * tokens, SCIM tokens) in their resources;</li>
+ * <li>every other {@code /api/**} path needs a personal token, except the allow-list of
+ * {@link RequestPaths} (sign-up, password resets, joining, the signing key, the client API with its
+ * own activation tokens);</li>
  * <li>pages: the signed-in session, else the "keep me signed in" cookie; {@code /app/**} needs one of
  * them, else the browser is sent to the sign-in page.</li>
  * </ul>
+ * Every decision is taken on the path the container maps, and a request whose raw path could be
+ * read as another ({@code ;}, {@code %2F}, dot segments…) is refused with 400 first.
  * API failures answer 401 in the CONTRACT section 1 format with a {@code WWW-Authenticate} header,
  * never a redirect. The session holds only the user id; roles and flags are read on every request
  * so that a change applies at the member's next request.
@@ -74,13 +82,30 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/")) {
+        // This runs before any filter, and some answers (401, 400) end here: headers and the client's
+        // address are set first. The address is set for every request, so a pooled thread never
+        // keeps the previous request's.
+        SecurityHeaders.forRequest(request.isSecure(), WebSettings.httpsOnly()).forEach(response::setHeader);
+        RequestOrigin.set(ClientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
+                WebSettings.trustedProxies()));
+        String raw = request.getRequestURI().substring(Math.min(request.getContextPath().length(),
+                request.getRequestURI().length()));
+        String path = RequestPaths.mappedPath(request.getServletPath(), request.getPathInfo());
+        if (RequestPaths.isAmbiguous(raw, path)) {
+            return refuse(response, KeyholdException.badRequest("path",
+                    "must not contain path parameters (;), encoded slashes or dots, or empty or dot segments"));
+        }
+        if (RequestPaths.isApi(path)) {
             return validateApiRequest(path, request, response, context);
         }
         return validatePageRequest(path, request, response, context);
     }
 
+    /**
+     * Every {@code /api/**} path needs a token except the allow-list of {@link RequestPaths}: the
+     * operator API an operator token, every other path a personal token (an unknown path then
+     * answers 404 to its holder, 401 to everyone else).
+     */
     private AuthenticationStatus validateApiRequest(String path, HttpServletRequest request,
             HttpServletResponse response, HttpMessageContext context) {
         String header = request.getHeader("Authorization");
@@ -101,13 +126,20 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
             return unauthorized(response, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"",
                     "Sign in with your email and password (HTTP Basic).");
         }
-        TokenScope scope = path.startsWith("/api/v1/admin/") ? TokenScope.ADMIN
-                : path.startsWith("/api/v1/operator/") ? TokenScope.OPERATOR : null;
-        if (scope == null) {
+        if (RequestPaths.isPublicApi(request.getMethod(), path)) {
             return context.doNothing();
         }
+        TokenScope scope = RequestPaths.isOperatorApi(path) ? TokenScope.OPERATOR : TokenScope.ADMIN;
         Optional<String> token = AuthorizationHeader.bearer(header);
-        Optional<CallerIdentity> caller = token.flatMap(t -> apiTokens.authenticate(t, scope));
+        Optional<CallerIdentity> caller;
+        try {
+            caller = token.flatMap(t -> apiTokens.authenticate(t, scope));
+        } catch (RuntimeException failure) {
+            if (Outages.isDatabaseUnavailable(failure)) {
+                return refuse(response, Outages.databaseUnavailable());
+            }
+            throw failure;
+        }
         if (caller.isPresent()) {
             return context.notifyContainerAboutLogin(PasswordIdentityStore.resultOf(caller.get()));
         }
@@ -123,14 +155,14 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
                 && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
             return signIn(credential, context.getAuthParameters().isRememberMe(), request, response, context);
         }
-        Optional<CallerIdentity> caller = sessionCaller(request).or(() -> rememberedCaller(request));
+        Optional<CallerIdentity> caller = sessionCaller(request).or(() -> rememberedCaller(request, response));
         if (caller.isPresent()) {
-            if (caller.get().mustChangePassword() && path.startsWith("/app/") && !path.equals(CHANGE_PASSWORD_PAGE)) {
+            if (caller.get().mustChangePassword() && RequestPaths.isApp(path) && !path.equals(CHANGE_PASSWORD_PAGE)) {
                 return context.redirect(request.getContextPath() + CHANGE_PASSWORD_PAGE);
             }
             return context.notifyContainerAboutLogin(PasswordIdentityStore.resultOf(caller.get()));
         }
-        if (path.startsWith("/app/")) {
+        if (RequestPaths.isApp(path)) {
             String next = URLEncoder.encode(path, StandardCharsets.UTF_8);
             return context.redirect(request.getContextPath() + SIGN_IN_PAGE + "?next=" + next);
         }
@@ -153,13 +185,7 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
         String userId = result.getCallerPrincipal().getName();
         startSession(request, userId);
         if (keepSignedIn) {
-            Cookie cookie = new Cookie(REMEMBER_ME_COOKIE, rememberMe.issue(userId));
-            cookie.setHttpOnly(true);
-            cookie.setSecure(request.isSecure());
-            cookie.setPath(contextPathOrRoot(request));
-            cookie.setMaxAge((int) RememberMeService.LIFETIME.toSeconds());
-            cookie.setAttribute("SameSite", "Lax");
-            response.addCookie(cookie);
+            response.addCookie(rememberMeCookie(request, rememberMe.issue(userId)));
         }
         return context.notifyContainerAboutLogin(result);
     }
@@ -177,10 +203,30 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
         return identity;
     }
 
-    private Optional<CallerIdentity> rememberedCaller(HttpServletRequest request) {
-        Optional<CallerIdentity> identity = rememberMeCookie(request).flatMap(rememberMe::authenticate);
-        identity.ifPresent(caller -> startSession(request, caller.userId()));
-        return identity;
+    /** "Keep me signed in": a new session, and the cookie's token rotated (the old one retired). */
+    private Optional<CallerIdentity> rememberedCaller(HttpServletRequest request, HttpServletResponse response) {
+        Optional<RememberMeService.Remembered> remembered = rememberMeCookie(request).flatMap(rememberMe::signInAndRotate);
+        remembered.ifPresent(r -> {
+            startSession(request, r.caller().userId());
+            r.newSecret().ifPresent(secret -> response.addCookie(rememberMeCookie(request, secret)));
+        });
+        return remembered.map(RememberMeService.Remembered::caller);
+    }
+
+    /** The remember-me cookie: HttpOnly, SameSite=Lax, Secure over HTTPS or when Keyhold is HTTPS-only. */
+    private static Cookie rememberMeCookie(HttpServletRequest request, String secret) {
+        Cookie cookie = new Cookie(REMEMBER_ME_COOKIE, secret);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure() || WebSettings.httpsOnly());
+        cookie.setPath(contextPathOrRoot(request));
+        cookie.setMaxAge((int) RememberMeService.LIFETIME.toSeconds());
+        cookie.setAttribute("SameSite", "Lax");
+        return cookie;
+    }
+
+    /** After the user's own password change ended all their sessions: this one goes on, under a new id. */
+    public static void restartSession(HttpServletRequest request, String userId) {
+        startSession(request, userId);
     }
 
     /** A new session id at every sign-in, so a session id planted before sign-in is worthless. */

@@ -1,5 +1,6 @@
 package com.keyhold.web.api.client;
 
+import com.keyhold.web.http.WebSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
@@ -8,6 +9,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * It does what the check-in endpoint does minus Keyhold's own work — takes a body like a check-in's
  * and answers a check-in-shaped JSON document of {@code size} bytes — with no database, no
  * authentication and no state, so it reveals nothing and changes nothing. Comparing the two rates
- * on one server shows what the check-in itself costs.
+ * on one server shows what the check-in itself costs. It answers 404 unless
+ * {@code keyhold.benchmark.enabled} is set (the benchmark profile sets it on its test server), so a
+ * production server offers no free amplifier to anyone.
  */
 @Path("/v1/client/load-baseline")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,6 +43,9 @@ public class LoadBaselineResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Load-test yardstick: a constant check-in-shaped answer of the given size (no database, no authentication)")
     public Response answer(@QueryParam("size") @DefaultValue("1000") int size, String body) {
+        if (!WebSettings.benchmarkEnabled()) {
+            throw new NotFoundException();
+        }
         // read the body as the check-in does, so both pay for the same parsing
         if (body != null && !body.isBlank()) {
             try (JsonReader reader = READERS.createReader(new StringReader(body))) {

@@ -1,10 +1,9 @@
-package com.keyhold.computer;
+package com.keyhold.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** SPEC C7 and the quality bar: exports open harmlessly in a spreadsheet. */
 class CsvCellsTest {
 
     @Test
@@ -17,17 +16,24 @@ class CsvCellsTest {
     }
 
     @Test
-    void ordinaryCellsStayAsTheyAre() {
-        assertEquals("MacBook Pro", CsvCells.cell("MacBook Pro"));
-        assertEquals("a-b", CsvCells.cell("a-b"));
-        assertEquals("", CsvCells.cell(null));
+    void aFormulaAfterASemicolonOrCommaIsNeutralisedForSpreadsheetsThatSplitThere() {
+        assertEquals("\"Mac;'=1+1\"", CsvCells.cell("Mac;=1+1"));
+        assertEquals("\"Mac,'@SUM(A1)\"", CsvCells.cell("Mac,@SUM(A1)"));
+        assertEquals("\"a;b\"", CsvCells.cell("a;b"));
     }
 
     @Test
-    void separatorsQuotesAndLineBreaksAreQuotedPerRfc4180() {
+    void everyCellIsQuotedAndOrdinaryTextKeptAsItIs() {
+        assertEquals("\"MacBook Pro\"", CsvCells.cell("MacBook Pro"));
+        assertEquals("\"a-b\"", CsvCells.cell("a-b"));
+        assertEquals("\"\"", CsvCells.cell(null));
+    }
+
+    @Test
+    void quotesAndLineBreaksAreQuotedPerRfc4180() {
         assertEquals("\"a,b\"", CsvCells.cell("a,b"));
         assertEquals("\"say \"\"hi\"\"\"", CsvCells.cell("say \"hi\""));
         assertEquals("\"two\nlines\"", CsvCells.cell("two\nlines"));
-        assertEquals("x,\"y,z\",\r\n", CsvCells.row("x", "y,z", null));
+        assertEquals("\"x\",\"y,z\",\"\"\r\n", CsvCells.row("x", "y,z", null));
     }
 }

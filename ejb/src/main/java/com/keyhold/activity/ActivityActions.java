@@ -1,0 +1,54 @@
+package com.keyhold.activity;
+
+import java.util.List;
+
+/**
+ * The actions the activity log records: stable upper-case dotted names that scripts filter by
+ * ({@code action=KEY.CREATED}, or a family: {@code action=KEY.*}). A name, once used, never changes
+ * meaning; new actions add names.
+ */
+public final class ActivityActions {
+
+    public static final String SUBSCRIPTION_ISSUED = "SUBSCRIPTION.ISSUED";
+    public static final String SUBSCRIPTION_RENEWED = "SUBSCRIPTION.RENEWED";
+    public static final String SUBSCRIPTION_SEATS_CHANGED = "SUBSCRIPTION.SEATS_CHANGED";
+    public static final String SUBSCRIPTION_REGISTERED = "SUBSCRIPTION.REGISTERED";
+    public static final String PRODUCT_DEFINED = "PRODUCT.DEFINED";
+    public static final String KEY_CREATED = "KEY.CREATED";
+    public static final String KEY_CHANGED = "KEY.CHANGED";
+    public static final String KEY_DELETED = "KEY.DELETED";
+    public static final String COMPUTER_DEACTIVATED = "COMPUTER.DEACTIVATED";
+    public static final String COMPUTER_BLACKLISTED = "COMPUTER.BLACKLISTED";
+    public static final String COMPUTER_UNBLACKLISTED = "COMPUTER.UNBLACKLISTED";
+    public static final String COMPUTER_MOVED = "COMPUTER.MOVED";
+    public static final String COMPUTER_EDITED = "COMPUTER.EDITED";
+    public static final String MEMBER_ROLE_CHANGED = "MEMBER.ROLE_CHANGED";
+    public static final String MEMBER_NOTES_CHANGED = "MEMBER.NOTES_CHANGED";
+    public static final String MEMBER_BLOCKED = "MEMBER.BLOCKED";
+    public static final String MEMBER_UNBLOCKED = "MEMBER.UNBLOCKED";
+    public static final String MEMBER_REMOVED = "MEMBER.REMOVED";
+    public static final String MEMBER_LEFT = "MEMBER.LEFT";
+    public static final String MEMBER_INVITED = "MEMBER.INVITED";
+    public static final String MEMBER_INVITATION_REVOKED = "MEMBER.INVITATION_REVOKED";
+    public static final String MEMBER_JOINED = "MEMBER.JOINED";
+    public static final String ACCOUNT_COMPANY_CHANGED = "ACCOUNT.COMPANY_CHANGED";
+
+    /** Every action, for the Activity page's filter. */
+    public static final List<String> ALL = List.of(SUBSCRIPTION_ISSUED, SUBSCRIPTION_RENEWED, SUBSCRIPTION_SEATS_CHANGED,
+            SUBSCRIPTION_REGISTERED, PRODUCT_DEFINED, KEY_CREATED, KEY_CHANGED, KEY_DELETED, COMPUTER_DEACTIVATED,
+            COMPUTER_BLACKLISTED, COMPUTER_UNBLACKLISTED, COMPUTER_MOVED, COMPUTER_EDITED, MEMBER_ROLE_CHANGED,
+            MEMBER_NOTES_CHANGED, MEMBER_BLOCKED, MEMBER_UNBLOCKED, MEMBER_REMOVED, MEMBER_LEFT, MEMBER_INVITED,
+            MEMBER_INVITATION_REVOKED, MEMBER_JOINED, ACCOUNT_COMPANY_CHANGED);
+
+    /** What an entry names as its object. */
+    public static final String SUBSCRIPTION = "Subscription";
+    public static final String PRODUCT = "Product";
+    public static final String LICENSE_KEY = "LicenseKey";
+    public static final String COMPUTER = "Computer";
+    public static final String MEMBER = "Member";
+    public static final String INVITATION = "Invitation";
+    public static final String ACCOUNT = "Account";
+
+    private ActivityActions() {
+    }
+}

@@ -1,0 +1,236 @@
+package com.keyhold.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.keyhold.it.support.Http;
+import com.keyhold.it.support.KeyholdDeployment;
+import com.keyhold.it.support.KeyholdIntegrationTest;
+import com.keyhold.it.support.KeyholdServerExtension;
+import com.keyhold.it.support.Users;
+import com.keyhold.web.api.KeyholdApi;
+import com.keyhold.web.security.RequestPaths;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * Issue 9: every JAX-RS resource method of the web module, found by reflection (so a new endpoint is
+ * covered without anyone adding a row), answers 401 without credentials on its plain path unless it
+ * is on the allow-list of {@link RequestPaths}, and no spelling of its path ({@code ;}, {@code %2F},
+ * {@code //}, {@code /./}, {@code /../}, upper case) answers 2xx or data to anyone without credentials:
+ * they are refused with 400 before any decision. Customer tokens on the operator API and operator
+ * tokens on the admin API answer 401 too.
+ */
+@KeyholdIntegrationTest
+class AuthorizationWalkIT {
+
+    private static final String ANY_ID = "kh0000000000probe";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return KeyholdDeployment.ear();
+    }
+
+    /** One resource method: its HTTP method and its path with a made-up id in every template. */
+    record Endpoint(String method, String path, String javaName) {
+
+        boolean isPublic() {
+            return RequestPaths.isPublicApi(method, path);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path + " (" + javaName + ")";
+        }
+    }
+
+    static List<Endpoint> endpoints() {
+        List<Endpoint> found = new ArrayList<>();
+        for (Class<?> resource : resourceClasses()) {
+            String base = "/api" + template(resource.getAnnotation(Path.class));
+            for (Method method : resource.getDeclaredMethods()) {
+                String httpMethod = httpMethodOf(method);
+                if (httpMethod != null) {
+                    String path = (base + template(method.getAnnotation(Path.class))).replaceAll("\\{[^}]+}", ANY_ID);
+                    found.add(new Endpoint(httpMethod, path, resource.getSimpleName() + "." + method.getName()));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void theWalkFindsTheWholeApi() {
+        List<Endpoint> endpoints = endpoints();
+        assertTrue(endpoints.size() >= 40, "every resource method of the web module: " + endpoints);
+        assertTrue(endpoints.stream().anyMatch(e -> e.path().equals("/api/v1/operator/accounts")), endpoints::toString);
+        assertTrue(endpoints.stream().anyMatch(e -> e.path().startsWith("/api/v1/admin/computers")), endpoints::toString);
+    }
+
+    @Test
+    void everyEndpointOffTheAllowListAnswers401WithoutCredentials() {
+        List<Executable> checks = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            if (endpoint.isPublic()) {
+                continue;
+            }
+            checks.add(() -> {
+                Http.Answer answer = Http.call(endpoint.method(), endpoint.path(), bodyFor(endpoint));
+                assertEquals(401, answer.status(), endpoint + " answered " + answer.body());
+                assertEquals("UNAUTHORIZED", answer.errorCode(), endpoint.toString());
+                assertTrue(answer.header("WWW-Authenticate").isPresent(), endpoint.toString());
+            });
+        }
+        assertAll(checks);
+    }
+
+    @Test
+    void noSpellingOfAnyPathAnswersDataWithoutCredentials() {
+        List<Function<String, String>> variants = List.of(
+                p -> p.replaceFirst("^/api/", "/api;/"),
+                p -> p.replaceFirst("^/api/v1/", "/api;v1/"),
+                p -> p.replaceFirst("^/api/v1/", "/api/v1;jsessionid=x/"),
+                p -> p + ";x=1",
+                p -> p.replaceFirst("^/api/v1/", "/api/v1%2F"),
+                p -> p.replaceFirst("^/api/v1/", "/api/v1%2f"),
+                p -> p.replaceFirst("^/api/", "/api//"),
+                p -> "/" + p,
+                p -> p.replaceFirst("^/api/", "/api/./"),
+                p -> p.replaceFirst("^/api/v1/", "/api/v1/client/../"),
+                p -> p.replaceFirst("^/api/v1/", "/api/v1/%2e%2e/v1/"),
+                p -> p.toUpperCase(Locale.ROOT),
+                p -> p.replaceFirst("^/api/", "/API/"),
+                p -> p.replaceFirst("^/api/", "/Api/"));
+        List<Executable> checks = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            for (Function<String, String> variant : variants) {
+                String path = variant.apply(endpoint.path());
+                checks.add(() -> {
+                    Http.Answer answer = Http.call(endpoint.method(), path, bodyFor(endpoint));
+                    assertFalse(answer.status() >= 200 && answer.status() < 300,
+                            endpoint.method() + " " + path + " answered " + answer.status() + " " + answer.body());
+                    assertTrue(answer.status() == 400 || answer.status() == 404 || answer.status() == 401,
+                            endpoint.method() + " " + path + " answered " + answer.status() + " " + answer.body());
+                    assertFalse(answer.body().contains("\"items\""), endpoint.method() + " " + path + " leaked " + answer.body());
+                });
+            }
+        }
+        assertAll(checks);
+    }
+
+    @Test
+    void theReportedBypassIsClosed() {
+        Http.Answer accounts = Http.get("/api;v1/operator/accounts");
+        assertEquals(400, accounts.status(), accounts.body());
+        assertEquals("BAD_REQUEST", accounts.errorCode());
+        Http.Answer products = Http.get("/api;v1/operator/products");
+        assertEquals(400, products.status(), products.body());
+        assertEquals(401, Http.get("/api/v1/operator/accounts").status());
+    }
+
+    @Test
+    void aCustomerTokenOpensNoOperatorEndpointAndAnOperatorTokenNoAdminEndpoint() {
+        String walker = Users.uniqueEmail("walker");
+        Users.signUp(walker);
+        String customer = Users.tokenFor(walker);
+        String operator = KeyholdServerExtension.server().operatorToken();
+        List<Executable> checks = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            if (endpoint.isPublic()) {
+                continue;
+            }
+            boolean operatorApi = RequestPaths.isOperatorApi(endpoint.path());
+            String wrongToken = operatorApi ? customer : operator;
+            checks.add(() -> {
+                Http.Answer answer = Http.call(endpoint.method(), endpoint.path(), bodyFor(endpoint),
+                        "Authorization", Http.bearer(wrongToken));
+                assertEquals(401, answer.status(), endpoint + " with a " + (operatorApi ? "customer" : "operator")
+                        + " token answered " + answer.body());
+            });
+        }
+        assertAll(checks);
+    }
+
+    @Test
+    void theBenchmarkYardstickIsOffUnlessConfigured() {
+        Http.Answer answer = Http.postJson("/api/v1/client/load-baseline?size=100", "{}");
+        assertEquals(404, answer.status(), answer.body());
+        assertEquals("NOT_FOUND", answer.errorCode());
+    }
+
+    private static String bodyFor(Endpoint endpoint) {
+        return switch (endpoint.method()) {
+            case "POST", "PUT", "PATCH" -> "{}";
+            default -> null;
+        };
+    }
+
+    private static String template(Path path) {
+        if (path == null) {
+            return "";
+        }
+        String value = path.value();
+        return value.isEmpty() || value.equals("/") ? "" : (value.startsWith("/") ? value : "/" + value);
+    }
+
+    private static String httpMethodOf(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod httpMethod = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (httpMethod != null) {
+                return httpMethod.value();
+            }
+        }
+        return null;
+    }
+
+    /** The classes annotated with {@code @Path} in the web module's classes (a jar or a folder). */
+    private static List<Class<?>> resourceClasses() {
+        try {
+            java.nio.file.Path location = java.nio.file.Path.of(
+                    KeyholdApi.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            List<String> names;
+            if (Files.isDirectory(location)) {
+                try (Stream<java.nio.file.Path> files = Files.walk(location)) {
+                    names = files.map(f -> location.relativize(f).toString().replace('\\', '/')).toList();
+                }
+            } else {
+                try (JarFile jar = new JarFile(location.toFile())) {
+                    names = jar.stream().map(e -> e.getName()).toList();
+                }
+            }
+            List<Class<?>> resources = new ArrayList<>();
+            for (String name : names) {
+                if (name.startsWith("com/keyhold/web/api/") && name.endsWith(".class") && !name.contains("$")) {
+                    Class<?> type = Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false,
+                            AuthorizationWalkIT.class.getClassLoader());
+                    if (type.isAnnotationPresent(Path.class)) {
+                        resources.add(type);
+                    }
+                }
+            }
+            return resources;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException | ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

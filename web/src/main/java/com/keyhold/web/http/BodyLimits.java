@@ -1,0 +1,25 @@
+package com.keyhold.web.http;
+
+/**
+ * How many bytes a request body may have, per endpoint (issue 9, CONTRACT section 1:
+ * {@code 413 PAYLOAD_TOO_LARGE}): 64 KB for JSON by default, 1 MB where a body carries many
+ * items at once (bulk computer actions, invitations by the thousand).
+ */
+public final class BodyLimits {
+
+    public static final int DEFAULT_BYTES = 64 * 1024;
+    public static final int BULK_BYTES = 1024 * 1024;
+
+    private BodyLimits() {
+    }
+
+    /** The limit for a request to {@code mappedPath} (relative to the context root). */
+    public static int forPath(String mappedPath) {
+        if (mappedPath.startsWith("/api/v1/admin/computers/actions/")
+                || mappedPath.startsWith("/api/v1/admin/members/invitations")
+                || (mappedPath.startsWith("/api/v1/admin/keys/") && mappedPath.endsWith("/invitations"))) {
+            return BULK_BYTES;
+        }
+        return DEFAULT_BYTES;
+    }
+}
