@@ -32,13 +32,20 @@ public final class ActivityActions {
     public static final String MEMBER_INVITATION_REVOKED = "MEMBER.INVITATION_REVOKED";
     public static final String MEMBER_JOINED = "MEMBER.JOINED";
     public static final String ACCOUNT_COMPANY_CHANGED = "ACCOUNT.COMPANY_CHANGED";
+    public static final String PROFILE_CREATED = "PROFILE.CREATED";
+    public static final String PROFILE_CHANGED = "PROFILE.CHANGED";
+    public static final String PROFILE_DELETED = "PROFILE.DELETED";
+    public static final String INSTALL_INVITED = "INSTALL.INVITED";
+    public static final String INSTALL_INVITATION_REVOKED = "INSTALL.INVITATION_REVOKED";
+    public static final String INSTALL_INVITATION_RESENT = "INSTALL.INVITATION_RESENT";
 
     /** Every action, for the Activity page's filter. */
     public static final List<String> ALL = List.of(SUBSCRIPTION_ISSUED, SUBSCRIPTION_RENEWED, SUBSCRIPTION_SEATS_CHANGED,
             SUBSCRIPTION_REGISTERED, PRODUCT_DEFINED, KEY_CREATED, KEY_CHANGED, KEY_DELETED, COMPUTER_DEACTIVATED,
             COMPUTER_BLACKLISTED, COMPUTER_UNBLACKLISTED, COMPUTER_MOVED, COMPUTER_EDITED, MEMBER_ROLE_CHANGED,
             MEMBER_NOTES_CHANGED, MEMBER_BLOCKED, MEMBER_UNBLOCKED, MEMBER_REMOVED, MEMBER_LEFT, MEMBER_INVITED,
-            MEMBER_INVITATION_REVOKED, MEMBER_JOINED, ACCOUNT_COMPANY_CHANGED);
+            MEMBER_INVITATION_REVOKED, MEMBER_JOINED, ACCOUNT_COMPANY_CHANGED, INSTALL_INVITED, INSTALL_INVITATION_REVOKED,
+            INSTALL_INVITATION_RESENT, PROFILE_CREATED, PROFILE_CHANGED, PROFILE_DELETED);
 
     /** What an entry names as its object. */
     public static final String SUBSCRIPTION = "Subscription";
@@ -48,6 +55,7 @@ public final class ActivityActions {
     public static final String MEMBER = "Member";
     public static final String INVITATION = "Invitation";
     public static final String ACCOUNT = "Account";
+    public static final String CONFIGURATION_PROFILE = "ConfigurationProfile";
 
     private ActivityActions() {
     }

@@ -2,10 +2,15 @@ package com.keyhold.computer;
 
 import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
+import com.keyhold.invitation.InstallInvitation;
+import com.keyhold.invitation.InvitationCode;
 import com.keyhold.licensekey.LicenseKey;
 import com.keyhold.licensekey.LicenseKeyFormat;
 import com.keyhold.licensekey.SeatLedger;
 import com.keyhold.licensekey.SeatPool;
+import com.keyhold.profile.ProfilePayloads;
+import com.keyhold.profile.UpgradesPayload;
+import com.keyhold.profile.VmImagePayload;
 import com.keyhold.security.SecretTokens;
 import com.keyhold.subscription.Subscription;
 import jakarta.annotation.Resource;
@@ -66,11 +71,17 @@ public class ActivationService {
         if (request.hardwareId() == null || request.hardwareId().isEmpty() || request.hardwareId().length() > MAX_HARDWARE_ID) {
             throw KeyholdException.badRequest("hardwareId", "is required, 1 to " + MAX_HARDWARE_ID + " characters");
         }
-        String keyValue = LicenseKeyFormat.normalize(request.key()).orElseThrow(ActivationService::invalidKey);
-        LicenseKey key = em.createNamedQuery("LicenseKey.byValue", LicenseKey.class)
-                .setParameter("value", keyValue)
-                .getResultStream().findFirst().orElseThrow(ActivationService::invalidKey);
+        // I3: a temporary activation code (INV-…) stands for its invitation's key, which it never reveals
+        InstallInvitation invitation = InvitationCode.looksLikeCode(request.key()) ? invitationOf(request.key()) : null;
+        LicenseKey key = invitation != null ? invitation.getLicenseKey()
+                : em.createNamedQuery("LicenseKey.byValue", LicenseKey.class)
+                        .setParameter("value", LicenseKeyFormat.normalize(request.key()).orElseThrow(ActivationService::invalidKey))
+                        .getResultStream().findFirst().orElseThrow(ActivationService::invalidKey);
+        String keyValue = key.getKeyValue();
         LocalDate today = LocalDate.now(clock);
+        if (invitation != null) {
+            requireRedeemable(invitation, existingActivation(key.getSubscription(), request.hardwareId()), clock.instant());
+        }
         // Refusals first, from committed data and without the subscription's lock: a new computer is told at
         // once that no seat is free instead of queueing behind every activation of the subscription (500 at
         // the same instant for 50 seats: the 450 refusals need not wait). A refusal read from committed data
@@ -87,6 +98,11 @@ public class ActivationService {
         requireActivatable(subscription, key, request.hardwareId(), today);
         Optional<Activation> existing = existingActivation(subscription, request.hardwareId());
         existing.ifPresent(em::refresh);
+        if (invitation != null) {
+            // under the subscription's lock, and the invitation's own: one code, one computer, once
+            em.refresh(invitation, LockModeType.PESSIMISTIC_WRITE);
+            requireRedeemable(invitation, existing, now);
+        }
         String token = SecretTokens.generate(TOKEN_PREFIX);
         String tokenHash = SecretTokens.hash(token);
         Activation activation;
@@ -94,7 +110,7 @@ public class ActivationService {
         if (created) {
             seatLedger.poolOf(subscription).requireSeatFor(key.getId());
             activation = new Activation(subscription, key, request.hardwareId(), tokenHash, request.details(),
-                    "key " + LicenseKeyFormat.mask(keyValue), now);
+                    invitation != null ? invitation.getEmail() : "key " + LicenseKeyFormat.mask(keyValue), now);
             em.persist(activation);
         } else {
             activation = existing.get();
@@ -110,6 +126,9 @@ public class ActivationService {
                 }
             }
             activation.activate(key, tokenHash, request.details(), now);
+        }
+        if (invitation != null && invitation.getUsedAt() == null) {
+            invitation.use(activation.getId(), now);
         }
         return license(activation, token, created, now);
     }
@@ -136,11 +155,11 @@ public class ActivationService {
                 : ClientStatus.ACTIVE;
         Instant expiresAt = row.keyExpiresOn().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         String stateHash = CertificateState.hash(activationId, row.keyId(), row.keyValue(), row.keyName(), status,
-                expiresAt, row.productCode(), LicenseCertificates.DEFAULT_PROFILE);
+                expiresAt, row.productCode(), row.profileJson());
         checkIns.contact(activationId, now, appVersion, hostOs);
         if (stateHash.equals(row.certificateStateHash())) {
             return new ClientLicense(activationId, null, false, status, row.keyName(), expiresAt,
-                    CheckInIntervals.nextSeconds(), LicenseCertificates.DEFAULT_PROFILE, row.certificate());
+                    CheckInIntervals.nextSeconds(), row.profileJson(), row.certificate());
         }
         // the state changed since the stored certificate was signed (or none is stored): sign anew from the entity
         Activation activation = em.find(Activation.class, activationId);
@@ -153,15 +172,20 @@ public class ActivationService {
     /** What a check-in needs, in one statement by primary keys. */
     private record CheckInRow(String tokenHash, ActivationStatus status, String keyId, String keyName, String keyValue,
             LocalDate keyExpiresOn, LocalDate subscriptionEndsOn, String productCode, boolean blacklisted,
-            String certificateStateHash, String certificate) {
+            String certificateStateHash, String certificate, String profileJson) {
     }
 
-    private static final String CHECK_IN_READ = "SELECT a.token_hash, a.status, a.key_id, k.name, k.key_value,"
+    // the primary key is called as its subscription is (LicenseKey.getName), through renames of either
+    private static final String CHECK_IN_READ = "SELECT a.token_hash, a.status, a.key_id,"
+            + " CASE WHEN k.type = 'PRIMARY' THEN s.name ELSE k.name END, k.key_value,"
             + " COALESCE(k.custom_expires_on, s.ends_on), s.ends_on, s.product_code,"
             + " EXISTS (SELECT 1 FROM blacklist b WHERE b.key_id = a.key_id AND b.hardware_id = a.hardware_id),"
-            + " c.state_hash, c.certificate"
+            + " c.state_hash, c.certificate,"
+            + " p.name, p.vm_image_enabled, p.vm_image_url, p.vm_image_checksum, p.vm_name,"
+            + " p.upgrades_enabled, p.upgrades_allowed, p.upgrades_target_version"
             + " FROM activations a JOIN license_keys k ON k.id = a.key_id JOIN subscriptions s ON s.id = a.subscription_id"
             + " LEFT JOIN activation_certificates c ON c.activation_id = a.id"
+            + " LEFT JOIN configuration_profiles p ON p.id = k.profile_id"
             + " WHERE a.id = ?";
 
     private CheckInRow readCheckIn(String activationId) {
@@ -174,7 +198,9 @@ public class ActivationService {
                 return new CheckInRow(row.getString(1), ActivationStatus.valueOf(row.getString(2)), row.getString(3),
                         row.getString(4), row.getString(5), row.getObject(6, LocalDate.class),
                         row.getObject(7, LocalDate.class), row.getString(8), row.getBoolean(9), row.getString(10),
-                        row.getString(11));
+                        row.getString(11), ProfilePayloads.clientJson(row.getString(12),
+                                new VmImagePayload(row.getBoolean(13), row.getString(14), row.getString(15), row.getString(16)),
+                                new UpgradesPayload(row.getBoolean(17), row.getBoolean(18), row.getString(19))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("check-in read failed", e);
@@ -192,12 +218,13 @@ public class ActivationService {
     private ClientLicense license(Activation activation, String token, boolean created, Instant now) {
         ClientStatus status = statusOf(activation, LocalDate.now(clock));
         LicenseKey key = activation.getLicenseKey();
-        String certificate = certificates.forComputer(activation, status, now);
+        String profileJson = ProfilePayloads.clientJson(key.getProfile()); // P2: the key's profile, enabled payloads only
+        String certificate = certificates.forComputer(activation, status, profileJson, now);
         checkIns.certificate(activation.getId(), new PendingCheckIns.Certificate(CertificateState.hash(activation.getId(),
                 key.getId(), key.getKeyValue(), key.getName(), status, key.expiresAt(),
-                activation.getSubscription().getProduct().getCode(), LicenseCertificates.DEFAULT_PROFILE), certificate, now));
+                activation.getSubscription().getProduct().getCode(), profileJson), certificate, now));
         return new ClientLicense(activation.getId(), token, created, status, key.getName(), key.expiresAt(),
-                CheckInIntervals.nextSeconds(), LicenseCertificates.DEFAULT_PROFILE, certificate);
+                CheckInIntervals.nextSeconds(), profileJson, certificate);
     }
 
     /** Computed from the record, the blacklist and the clock, never stored, so never stale (C3). */
@@ -209,6 +236,38 @@ public class ActivationService {
             return ClientStatus.DEACTIVATED;
         }
         return activation.getLicenseKey().isExpired(today) ? ClientStatus.EXPIRED : ClientStatus.ACTIVE;
+    }
+
+    /** The invitation a temporary activation code belongs to; an unknown or revoked code is an invalid key (CONTRACT 2). */
+    private InstallInvitation invitationOf(String typedCode) {
+        String code = InvitationCode.normalize(typedCode).orElseThrow(ActivationService::invalidKey);
+        InstallInvitation invitation = em.createNamedQuery("InstallInvitation.byCodeHash", InstallInvitation.class)
+                .setParameter("hash", SecretTokens.hash(code)).getResultStream().findFirst()
+                .orElseThrow(ActivationService::invalidKey);
+        if (invitation.statusAt(clock.instant()) == InstallInvitation.Status.REVOKED) {
+            throw invalidKey();
+        }
+        return invitation;
+    }
+
+    /**
+     * I3, E2: a code activates one computer once, until its invitation's expiry instant. The computer
+     * that used it may activate with it again (a client retrying after a lost answer), no other.
+     */
+    private static void requireRedeemable(InstallInvitation invitation, Optional<Activation> existing, Instant now) {
+        switch (invitation.statusAt(now)) {
+            case USED -> {
+                boolean sameComputer = existing.isPresent() && existing.get().getId().equals(invitation.getActivationId());
+                if (!sameComputer) {
+                    throw new KeyholdException(ErrorCode.CODE_ALREADY_USED, "This activation code has already been used.");
+                }
+            }
+            case EXPIRED -> throw new KeyholdException(ErrorCode.CODE_EXPIRED,
+                    "This activation code has expired. Ask your administrator for a new invitation.");
+            case REVOKED -> throw invalidKey();
+            case PENDING -> {
+            }
+        }
     }
 
     /** The refusals that do not depend on seats (C1, C5), in the order a client is told them. */

@@ -35,6 +35,8 @@ public final class ComputerRow implements Serializable {
     private final String activatedBy;
     private final String notes;
     private final LocalDate expiresOn;
+    private final String profileId;
+    private final String profileName;
 
     ComputerRow(Activation a, ComputerStatus status) {
         this.id = a.getId();
@@ -58,6 +60,8 @@ public final class ComputerRow implements Serializable {
         this.activatedBy = a.getActivatedBy();
         this.notes = a.getNotes();
         this.expiresOn = a.getLicenseKey().expiresOn();
+        this.profileId = a.getLicenseKey().getProfile() == null ? null : a.getLicenseKey().getProfile().getId();
+        this.profileName = a.getLicenseKey().getProfile() == null ? null : a.getLicenseKey().getProfile().getName();
     }
 
     public String getId() {
@@ -140,8 +144,14 @@ public final class ComputerRow implements Serializable {
         return notes;
     }
 
+    /** The name of the key's configuration profile: "Default" for the built-in one (SPEC P2). */
     public String getConfigurationProfile() {
-        return "Default";
+        return profileName == null ? "Default" : profileName;
+    }
+
+    /** The id of the key's configuration profile; null for the built-in Default. */
+    public String getConfigurationProfileId() {
+        return profileId;
     }
 
     public LocalDate getExpiresOn() {

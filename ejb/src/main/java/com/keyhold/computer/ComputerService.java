@@ -439,6 +439,12 @@ public class ComputerService {
             }
             default -> { }
         }
+        if (ComputerQuery.DEFAULT_PROFILE.equals(query.profileId())) {
+            where.append(" AND a.licenseKey.profile IS NULL");
+        } else if (query.profileId() != null) {
+            where.append(" AND a.licenseKey.profile.id = :profileId");
+            parameters.put("profileId", query.profileId());
+        }
         if (query.search() != null && !query.search().isBlank()) {
             where.append(" AND (LOWER(a.computerName) LIKE :q OR LOWER(a.alias) LIKE :q OR LOWER(a.hardwareId) LIKE :q"
                     + " OR LOWER(a.serialNumber) LIKE :q OR LOWER(a.userName) LIKE :q OR LOWER(" + KEY_NAME + ") LIKE :q)");

@@ -1,6 +1,7 @@
 package com.keyhold.computer;
 
 import com.keyhold.licensekey.LicenseKeyFormat;
+import com.keyhold.profile.ProfilePayloads;
 import com.keyhold.signing.SigningKeyService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -17,12 +18,13 @@ import java.time.Instant;
 public class LicenseCertificates {
 
     /** The built-in profile of keys without one (SPEC P2). */
-    public static final String DEFAULT_PROFILE = "{\"name\":\"Default\",\"payloads\":[]}";
+    public static final String DEFAULT_PROFILE = ProfilePayloads.DEFAULT_JSON;
 
     @EJB
     SigningKeyService signingKeys;
 
-    public String forComputer(Activation activation, ClientStatus status, Instant now) {
+    /** {@code profileJson}: the key's configuration profile as clients receive it (SPEC P2, {@link ProfilePayloads}). */
+    public String forComputer(Activation activation, ClientStatus status, String profileJson, Instant now) {
         JsonObject payload = Json.createObjectBuilder()
                 .add("type", "computer")
                 .add("licenseKey", LicenseKeyFormat.mask(activation.getLicenseKey().getKeyValue()))
@@ -34,7 +36,7 @@ public class LicenseCertificates {
                 .add("seats", 1)
                 .add("product", activation.getSubscription().getProduct().getCode())
                 .add("issuedAt", now.toString())
-                .add("configurationProfile", Json.createReader(new StringReader(DEFAULT_PROFILE)).readObject())
+                .add("configurationProfile", Json.createReader(new StringReader(profileJson)).readObject())
                 .build();
         return signingKeys.sign(payload.toString());
     }

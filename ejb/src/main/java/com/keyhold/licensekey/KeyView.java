@@ -18,9 +18,17 @@ public final class KeyView {
     private final LocalDate expiresOn;
     private final boolean renewsWithSubscription;
     private final boolean expired;
+    private final String profileId;
+    private final String profileName;
 
     public KeyView(String id, String name, String key, KeyType type, int quota, int used, int available,
             LocalDate expiresOn, boolean renewsWithSubscription, boolean expired) {
+        this(id, name, key, type, quota, used, available, expiresOn, renewsWithSubscription, expired, null, null);
+    }
+
+    /** {@code profileId} and {@code profileName} null: the built-in Default profile (SPEC P2). */
+    public KeyView(String id, String name, String key, KeyType type, int quota, int used, int available,
+            LocalDate expiresOn, boolean renewsWithSubscription, boolean expired, String profileId, String profileName) {
         this.id = id;
         this.name = name;
         this.key = key;
@@ -31,6 +39,8 @@ public final class KeyView {
         this.expiresOn = expiresOn;
         this.renewsWithSubscription = renewsWithSubscription;
         this.expired = expired;
+        this.profileId = profileId;
+        this.profileName = profileName;
     }
 
     public String getId() {
@@ -75,5 +85,15 @@ public final class KeyView {
 
     public boolean isExpired() {
         return expired;
+    }
+
+    /** The key's configuration profile; null for the built-in Default (SPEC P2). */
+    public String getProfileId() {
+        return profileId;
+    }
+
+    /** The name of the key's configuration profile, "Default" when it has none. */
+    public String getProfileName() {
+        return profileName == null ? "Default" : profileName;
     }
 }

@@ -9,6 +9,8 @@ import com.keyhold.account.Permissions;
 import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
 import com.keyhold.computer.Activation;
+import com.keyhold.profile.ConfigurationProfile;
+import com.keyhold.profile.ProfileService;
 import com.keyhold.subscription.AccountSubscriptions;
 import com.keyhold.subscription.Subscription;
 import jakarta.ejb.EJB;
@@ -107,8 +109,10 @@ public class LicenseKeyService {
     }
 
     /**
-     * Changes name, quota or expiry. A quota below the used seats deactivates the excess, least
-     * recently contacted first, only when confirmed (L7).
+     * Changes name, quota, expiry or configuration profile. A quota below the used seats deactivates
+     * the excess, least recently contacted first, only when confirmed (L7). A profile is one of the
+     * key's account (another account's id is "not found"); null puts the key back on Default (P2).
+     * The key's computers receive the new profile at their next check-in.
      */
     public KeyView change(String userId, String accountId, String keyId, KeyChange request, boolean confirm) {
         LicenseKey key = keyOf(userId, accountId, keyId);
@@ -151,6 +155,16 @@ public class LicenseKeyService {
         }
         if (!oldExpiry.equals(key.expiresOn())) {
             changes.add("expiry " + oldExpiry + " -> " + key.expiresOn());
+        }
+        if (request.changesProfile()) {
+            ConfigurationProfile oldProfile = key.getProfile();
+            ConfigurationProfile newProfile = request.profileId() == null ? null
+                    : ProfileService.profileOf(em, subscription.getAccount().getId(), request.profileId());
+            if (!java.util.Objects.equals(oldProfile == null ? null : oldProfile.getId(),
+                    newProfile == null ? null : newProfile.getId())) {
+                key.applyProfile(newProfile);
+                changes.add("configuration profile '" + profileName(oldProfile) + "' -> '" + profileName(newProfile) + "'");
+            }
         }
         if (!changes.isEmpty()) {
             activityLog.record(subscription.getAccount().getId(), ActivityActions.KEY_CHANGED, ActivityActions.LICENSE_KEY,
@@ -227,6 +241,10 @@ public class LicenseKeyService {
         return requested;
     }
 
+    private static String profileName(ConfigurationProfile profile) {
+        return profile == null ? "Default" : profile.getName();
+    }
+
     private static String requireName(String name) {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw KeyholdException.badRequest("name", "is required, at most 200 characters");
@@ -267,7 +285,9 @@ public class LicenseKeyService {
         return seatLedger.keysOf(subscription).stream()
                 .map(k -> new KeyView(k.getId(), k.getName(), k.getKeyValue(), k.getType(), pool.quota(k.getId()),
                         pool.keys().stream().filter(s -> s.keyId().equals(k.getId())).mapToInt(KeySeats::used).sum(),
-                        pool.available(k.getId()), k.expiresOn(), k.getCustomExpiresOn() == null, k.isExpired(today)))
+                        pool.available(k.getId()), k.expiresOn(), k.getCustomExpiresOn() == null, k.isExpired(today),
+                        k.getProfile() == null ? null : k.getProfile().getId(),
+                        k.getProfile() == null ? null : k.getProfile().getName()))
                 .toList();
     }
 }

@@ -15,6 +15,10 @@ public enum EmailKind {
     MEMBERSHIP_REMOVED("membershipRemoved", 1),
     /** {0} user's first name, {1} reset link, {2} minutes the link is valid. */
     PASSWORD_RESET("passwordReset", 3, true),
+    /** {0} product name, {1} account name, {2} download link, {3} temporary activation code, {4} expiry (UTC). */
+    INSTALL_INVITATION("installInvitation", 5, true),
+    /** {0} first name, {1} subscription name, {2} account name, {3} end date, {4} days before the end (30, 7 or 1). */
+    EXPIRY_WARNING("expiryWarning", 5),
     /** {0} user's first name, {1} the new email address (sent to the old one, A9). */
     EMAIL_CHANGED("emailChanged", 2),
     /** {0} user's first name, {1} how many remember-me and API tokens were revoked. */

@@ -29,6 +29,17 @@ public class ProductService {
         return em.createQuery("SELECT p FROM Product p ORDER BY p.kind, p.name", Product.class).getResultList();
     }
 
+    /**
+     * A product's public name for its downloads page (T3, the invitation's download link); product
+     * names are public, so this asks for no caller.
+     */
+    public java.util.Optional<String> publicName(String code) {
+        if (code == null || !code.matches("[A-Za-z][A-Za-z0-9_]{1,31}")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(em.find(Product.class, code.toUpperCase(java.util.Locale.ROOT))).map(Product::getName);
+    }
+
     /** Adds a product; its code is how subscriptions and scripts name it, so it never changes. */
     public Product define(String operatorId, String code, String name, ProductKind kind, boolean business) {
         operators.require(operatorId);

@@ -23,6 +23,9 @@ import java.time.Instant;
 @Table(name = "member_invitations")
 @NamedQuery(name = "MemberInvitation.byTokenHash",
         query = "SELECT i FROM MemberInvitation i JOIN FETCH i.account WHERE i.tokenHash = :hash")
+@NamedQuery(name = "MemberInvitation.expiredUnmarked",
+        query = "SELECT i.id FROM MemberInvitation i WHERE i.expiredAt IS NULL AND i.acceptedAt IS NULL"
+                + " AND i.revokedAt IS NULL AND i.expiresAt <= :now ORDER BY i.expiresAt, i.id")
 @NamedQuery(name = "MemberInvitation.ofAccount",
         query = "SELECT i FROM MemberInvitation i WHERE i.account.id = :account ORDER BY i.createdAt DESC, i.id")
 public class MemberInvitation {
@@ -75,6 +78,10 @@ public class MemberInvitation {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    /** When the invitation sweep recorded its expiry (E2); the expiry instant itself decides. */
+    @Column(name = "expired_at")
+    private Instant expiredAt;
+
     /** The outbox email that carries the link, so the list can show whether it went out. */
     @Column(name = "email_id", length = 36)
     private String emailId;
@@ -113,6 +120,17 @@ public class MemberInvitation {
 
     public void revoke(Instant now) {
         this.revokedAt = now;
+    }
+
+    /** The sweep records what the clock already decided (E2). */
+    public void markExpired(Instant now) {
+        if (expiredAt == null) {
+            this.expiredAt = now;
+        }
+    }
+
+    public Instant getExpiredAt() {
+        return expiredAt;
     }
 
     public void sentAs(String outgoingEmailId) {

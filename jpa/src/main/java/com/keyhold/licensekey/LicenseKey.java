@@ -1,6 +1,7 @@
 package com.keyhold.licensekey;
 
 import com.keyhold.persistence.Ids;
+import com.keyhold.profile.ConfigurationProfile;
 import com.keyhold.subscription.Subscription;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -58,6 +59,11 @@ public class LicenseKey {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Null: the built-in Default profile, which has no payloads (SPEC P2). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "profile_id")
+    private ConfigurationProfile profile;
+
     @Version
     private long version;
 
@@ -114,6 +120,19 @@ public class LicenseKey {
 
     public void changeExpiry(LocalDate newCustomExpiresOn) {
         this.customExpiresOn = newCustomExpiresOn;
+    }
+
+    /** Applies a profile of the key's account to the key; null puts it back on Default (SPEC P2). */
+    public void applyProfile(ConfigurationProfile newProfile) {
+        if (newProfile != null && !newProfile.getAccount().getId().equals(subscription.getAccount().getId())) {
+            throw new IllegalArgumentException("a profile of another account");
+        }
+        this.profile = newProfile;
+    }
+
+    /** The key's configuration profile, or null for the built-in Default. */
+    public ConfigurationProfile getProfile() {
+        return profile;
     }
 
     public String getId() {

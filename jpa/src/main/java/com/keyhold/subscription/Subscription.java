@@ -99,6 +99,31 @@ public class Subscription {
         addOns.add(new SubscriptionAddOn(this, addOn.getCode(), quantity));
     }
 
+    /**
+     * E1: records in the order history that the subscription expired at its end date, once per end
+     * date (the clock already decided it; nothing else changes).
+     *
+     * @return whether an entry was added
+     */
+    public boolean recordExpiry(Instant now) {
+        String description = "Expired at the end of " + endsOn;
+        if (orders.stream().anyMatch(o -> o.getKind().equals("EXPIRED") && o.getDescription().equals(description))) {
+            return false;
+        }
+        orders.add(new SubscriptionOrder(this, "EXPIRED", description, now));
+        return true;
+    }
+
+    /** E1: records that one of its keys expired before the subscription did, once per key and date. */
+    public boolean recordKeyExpiry(String keyName, java.time.LocalDate expiredOn, Instant now) {
+        String description = "Key '" + keyName + "' expired at the end of " + expiredOn;
+        if (orders.stream().anyMatch(o -> o.getKind().equals("KEY_EXPIRED") && o.getDescription().equals(description))) {
+            return false;
+        }
+        orders.add(new SubscriptionOrder(this, "KEY_EXPIRED", description, now));
+        return true;
+    }
+
     /** Extends the end date (O1), recorded in the order history. */
     public void renewUntil(LocalDate newEnd, Instant now) {
         orders.add(new SubscriptionOrder(this, "RENEWED", "Renewed from " + endsOn + " to " + newEnd, now));

@@ -47,7 +47,8 @@ class ComputersIT {
         assertTrue(first.getString("hardwareId").startsWith("HW-list-0"));
         assertEquals(ids.get(0), first.getString("id"), "the id is the activationId its client holds");
         assertEquals("DEACTIVATED", first.getString("status"));
-        assertEquals("Default", first.getString("configurationProfile"));
+        assertEquals("Default", first.getJsonObject("configurationProfile").getString("name"), "CONTRACT 6: {\"id\",\"name\"}");
+        assertTrue(first.getJsonObject("configurationProfile").isNull("id"), "the built-in Default has no id");
         assertEquals("19.1.0-54729", first.getString("appVersion"));
         assertTrue(first.containsKey("lastContact") && first.containsKey("keyName") && first.containsKey("keyId"));
 

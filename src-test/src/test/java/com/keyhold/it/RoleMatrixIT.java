@@ -9,6 +9,7 @@ import com.keyhold.it.support.Http;
 import com.keyhold.it.support.KeyholdDeployment;
 import com.keyhold.it.support.KeyholdIntegrationTest;
 import com.keyhold.it.support.Members;
+import com.keyhold.it.support.Profiles;
 import com.keyhold.it.support.TwoAccounts;
 import com.keyhold.it.support.TwoAccounts.Side;
 import com.keyhold.it.support.Users;
@@ -158,6 +159,18 @@ class RoleMatrixIT {
                 new Action("see the business profile", "GET", s -> "/api/v1/admin/accounts/current", s -> null, 200, 200, 200),
                 new Action("edit the company", "PATCH", s -> "/api/v1/admin/accounts/current",
                         RoleMatrixIT::sameCompany, 200, 403, 403),
+                // Configuration profiles (P1): account administrators only, license administrators included in the refusal.
+                new Action("list configuration profiles", "GET", s -> "/api/v1/admin/profiles", s -> null, 200, 403, 403),
+                new Action("see a configuration profile", "GET", s -> "/api/v1/admin/profiles/" + Profiles.of(s.administrator()),
+                        s -> null, 200, 403, 403),
+                new Action("create a configuration profile", "POST", s -> "/api/v1/admin/profiles",
+                        s -> Profiles.body("Role matrix " + java.util.UUID.randomUUID()), 201, 403, 403),
+                new Action("change a configuration profile", "PUT", s -> "/api/v1/admin/profiles/" + Profiles.of(s.administrator()),
+                        s -> Profiles.body("Role matrix profile"), 200, 403, 403),
+                new Action("apply a configuration profile to their own key", "PATCH", s -> "/api/v1/admin/keys/" + s.primaryKeyId(),
+                        s -> "{\"profileId\":\"" + Profiles.of(s.administrator()) + "\"}", 200, 403, 403),
+                new Action("delete a configuration profile", "DELETE", s -> "/api/v1/admin/profiles/" + Profiles.fresh(s.administrator()),
+                        s -> null, 200, 403, 403),
                 // Account administrators only (A6): keys and members. Each row acts on an object made for it.
                 new Action("create a key", "POST", s -> "/api/v1/admin/subscriptions/" + s.account().subscription().id() + "/keys",
                         s -> "{\"name\":\"Made in the role matrix\",\"type\":\"DYNAMIC\",\"quota\":1}", 201, 403, 403),

@@ -9,6 +9,7 @@ import com.keyhold.it.support.Http;
 import com.keyhold.it.support.KeyholdDeployment;
 import com.keyhold.it.support.KeyholdIntegrationTest;
 import com.keyhold.it.support.Members;
+import com.keyhold.it.support.Profiles;
 import com.keyhold.it.support.Subscriptions;
 import com.keyhold.it.support.TwoAccounts;
 import com.keyhold.it.support.TwoAccounts.Side;
@@ -88,6 +89,9 @@ class TenancyMatrixIT {
                 new Row("invite for B's key", "POST", "/api/v1/admin/members/invitations",
                         "{\"emails\":[\"intruder@example.com\"],\"language\":\"EN\",\"keyId\":\"" + b.primaryKeyId() + "\"}"),
                 new Row("withdraw B's invitation", "DELETE", "/api/v1/admin/members/invitations/" + b.invitationId(), null),
+                new Row("invite to install with B's key", "POST", "/api/v1/admin/keys/" + b.primaryKeyId() + "/invitations",
+                        "{\"emails\":[\"intruder@example.com\"],\"language\":\"EN\",\"expiresInDays\":7,\"send\":false}"),
+                new Row("invitations to install of B's key", "GET", "/api/v1/admin/keys/" + b.primaryKeyId() + "/invitations", null),
                 new Row("subscriptions with B chosen", "GET", "/api/v1/admin/subscriptions", null, true, ALL_ROLES),
                 new Row("computers with B chosen", "GET", "/api/v1/admin/computers", null, true, ALL_ROLES),
                 new Row("members with B chosen", "GET", "/api/v1/admin/members", null, true, ALL_ROLES),
@@ -106,7 +110,20 @@ class TenancyMatrixIT {
                         ALL_ROLES),
                 new Row("invite into B", "POST", "/api/v1/admin/members/invitations",
                         "{\"emails\":[\"intruder@example.com\"],\"language\":\"EN\"}", true, ALL_ROLES),
-                new Row("leave B", "DELETE", "/api/v1/admin/members/me", null, true, ALL_ROLES));
+                new Row("leave B", "DELETE", "/api/v1/admin/members/me", null, true, ALL_ROLES),
+                new Row("B's configuration profile", "GET", "/api/v1/admin/profiles/" + Profiles.of(b.administrator()), null,
+                        false, Set.of("ACCOUNT_ADMINISTRATOR")),
+                new Row("change B's configuration profile", "PUT", "/api/v1/admin/profiles/" + Profiles.of(b.administrator()),
+                        Profiles.body("Pwned"), false, Set.of("ACCOUNT_ADMINISTRATOR")),
+                new Row("delete B's configuration profile", "DELETE", "/api/v1/admin/profiles/" + Profiles.of(b.administrator()),
+                        null, false, Set.of("ACCOUNT_ADMINISTRATOR")),
+                new Row("apply B's configuration profile to A's key", "PATCH", "/api/v1/admin/keys/" + a.secondKeyId(),
+                        "{\"profileId\":\"" + Profiles.of(b.administrator()) + "\"}", false, Set.of("ACCOUNT_ADMINISTRATOR")),
+                new Row("apply a configuration profile to B's key", "PATCH", "/api/v1/admin/keys/" + b.secondKeyId(),
+                        "{\"profileId\":null}"),
+                new Row("configuration profiles with B chosen", "GET", "/api/v1/admin/profiles", null, true, ALL_ROLES),
+                new Row("create a configuration profile in B", "POST", "/api/v1/admin/profiles", Profiles.body("Intruder"),
+                        true, ALL_ROLES));
     }
 
     @Test
@@ -114,6 +131,7 @@ class TenancyMatrixIT {
         TwoAccounts accounts = TwoAccounts.get();
         Side a = accounts.a;
         Side b = accounts.b;
+        Profiles.of(b.administrator()); // before the snapshot: the rows name it
         Map<String, String> before = snapshot(b);
         String unregisteredKey = Subscriptions.desktop(3).primaryKey();
         List<Executable> checks = new ArrayList<>();
@@ -195,7 +213,8 @@ class TenancyMatrixIT {
                 "computers", Http.get("/api/v1/admin/computers?size=100&sort=name", headers).body(),
                 "members", Http.get("/api/v1/admin/members", headers).body(),
                 "invitations", Http.get("/api/v1/admin/members/invitations", headers).body(),
-                "subscriptions", Http.get("/api/v1/admin/subscriptions", headers).body());
+                "subscriptions", Http.get("/api/v1/admin/subscriptions", headers).body(),
+                "configuration profiles", Http.get("/api/v1/admin/profiles", headers).body());
     }
 
     private static String ids(String id) {

@@ -85,6 +85,8 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         properties.put("keyhold.bootstrap.operator-token", operatorToken);
         // the benchmarks' yardstick endpoint answers only where they run (mvn verify -Pbench)
         properties.put("keyhold.benchmark.enabled", Boolean.toString(Boolean.getBoolean("keyhold.benchmark.enabled")));
+        // timer tests move the server's clock (PUT /api/v1/operator/clock); never set by the run command
+        properties.put("keyhold.testing.clock-control", "true");
         // tests stand in for clients behind a reverse proxy by sending X-Forwarded-For from loopback
         properties.put("keyhold.trusted-proxies", "127.0.0.1,0:0:0:0:0:0:0:1,::1");
         // a lower PBKDF2 cost than production's 600,000 keeps the suite fast; the rule is the same

@@ -36,6 +36,8 @@ public class ComputerLazyModel extends LazyDataModel<ComputerRow> {
     private StatusFilter status = StatusFilter.ALL;
     private DisplayFilter display = DisplayFilter.ALL;
     private String search;
+    /** A profile's id, {@link ComputerQuery#DEFAULT_PROFILE}, or null for any (SPEC P2). */
+    private String profileId;
 
     public ComputerLazyModel(Source source) {
         this.source = source;
@@ -74,12 +76,20 @@ public class ComputerLazyModel extends LazyDataModel<ComputerRow> {
                 .sorted()
                 .findFirst().orElse(null);
         return new ComputerQuery(status, display, search, sort == null ? null : sort.getField(),
-                sort == null || sort.getOrder().isAscending(), first / size, size);
+                sort == null || sort.getOrder().isAscending(), first / size, size).withProfile(profileId);
     }
 
     /** The whole filtered list, for the CSV export (C7): the export orders and batches it itself. */
     public ComputerQuery filteredQuery() {
-        return new ComputerQuery(status, display, search, null, true, 0, ComputerQuery.MAX_SIZE);
+        return new ComputerQuery(status, display, search, null, true, 0, ComputerQuery.MAX_SIZE).withProfile(profileId);
+    }
+
+    public String getProfileId() {
+        return profileId;
+    }
+
+    public void setProfileId(String profileId) {
+        this.profileId = profileId == null || profileId.isBlank() ? null : profileId;
     }
 
     public StatusFilter getStatus() {

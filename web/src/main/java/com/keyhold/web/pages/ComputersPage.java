@@ -10,6 +10,8 @@ import com.keyhold.computer.ComputerRow;
 import com.keyhold.computer.ComputerService;
 import com.keyhold.computer.ComputerService.Action;
 import com.keyhold.licensekey.KeyView;
+import com.keyhold.profile.ProfileService;
+import com.keyhold.profile.ProfileView;
 import com.keyhold.licensekey.LicenseKeyService;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -56,6 +58,11 @@ public class ComputersPage implements Serializable {
 
     @EJB
     ComputerService computers;
+
+    @EJB
+    ProfileService profiles;
+
+    private transient List<ProfileView> profileChoices;
 
     @EJB
     LicenseKeyService keys;
@@ -192,6 +199,7 @@ public class ComputersPage implements Serializable {
         StatusFilter status = query.status();
         DisplayFilter display = query.display();
         String search = query.search();
+        String profileId = query.profileId();
         try {
             // Refuse before the download starts, so a refusal is a message on the page, not a broken file.
             computers.requireExportable(userId, accountId, onlyIds);
@@ -203,7 +211,7 @@ public class ComputersPage implements Serializable {
                 .name("computers.csv")
                 .contentType("text/csv; charset=UTF-8")
                 .writer(out -> export(userId, accountId, new ComputerQuery(status, display, search, null, true, 0,
-                        ComputerQuery.MAX_SIZE), onlyIds, out))
+                        ComputerQuery.MAX_SIZE, profileId), onlyIds, out))
                 .build();
     }
 
@@ -358,6 +366,18 @@ public class ComputersPage implements Serializable {
 
     public DisplayFilter[] getDisplayFilters() {
         return DisplayFilter.values();
+    }
+
+    /** The account's configuration profiles for the profile filter (SPEC P2); none for license administrators. */
+    public List<ProfileView> getProfileChoices() {
+        if (profileChoices == null) {
+            try {
+                profileChoices = profiles.list(currentUser.getUserId(), currentUser.getSelectedAccountId());
+            } catch (KeyholdException refused) {
+                profileChoices = List.of();
+            }
+        }
+        return profileChoices;
     }
 
     public List<ComputerRow> getSelection() {

@@ -10,6 +10,8 @@ import com.keyhold.licensekey.KeyChange;
 import com.keyhold.licensekey.KeyType;
 import com.keyhold.licensekey.KeyView;
 import com.keyhold.licensekey.LicenseKeyService;
+import com.keyhold.profile.ProfileService;
+import com.keyhold.profile.ProfileView;
 import com.keyhold.subscription.AccountSubscriptions;
 import com.keyhold.subscription.SubscriptionOrder;
 import com.keyhold.subscription.SubscriptionView;
@@ -46,6 +48,13 @@ public class SubscriptionPage implements Serializable {
 
     @EJB
     MembershipService memberships;
+
+    @EJB
+    ProfileService profiles;
+
+    // the key dialog's Configuration Profile (SPEC P2): null or blank is the built-in Default
+    private String keyProfileId;
+    private transient List<ProfileView> profileChoices;
 
     @EJB
     MemberInvitationService invitations;
@@ -143,6 +152,7 @@ public class SubscriptionPage implements Serializable {
         keyRenewsWithSubscription = key.isRenewsWithSubscription();
         keyExpiresOn = key.isRenewsWithSubscription() ? null : key.getExpiresOn();
         keyIsPrimary = key.getType() == KeyType.PRIMARY;
+        keyProfileId = key.getProfileId();
         wouldDeactivate = 0;
         pendingDelete = false;
         accountMembers = null;
@@ -179,6 +189,27 @@ public class SubscriptionPage implements Serializable {
         return accountMembers().stream()
                 .filter(m -> m.getRole() != MemberRole.ACCOUNT_ADMINISTRATOR && !m.isBlocked() && !m.getKeyIds().contains(keyId))
                 .toList();
+    }
+
+    /** The profiles a key can take (account administrators of a business account); none for others. */
+    public List<ProfileView> getProfileChoices() {
+        if (profileChoices == null) {
+            try {
+                profileChoices = isBusinessAccount()
+                        ? profiles.list(currentUser.getUserId(), currentUser.getSelectedAccountId()) : List.of();
+            } catch (KeyholdException refused) {
+                profileChoices = List.of();
+            }
+        }
+        return profileChoices;
+    }
+
+    public String getKeyProfileId() {
+        return keyProfileId;
+    }
+
+    public void setKeyProfileId(String keyProfileId) {
+        this.keyProfileId = keyProfileId;
     }
 
     public boolean isBusinessAccount() {
@@ -272,7 +303,8 @@ public class SubscriptionPage implements Serializable {
             } else {
                 keys.change(currentUser.getUserId(), currentUser.getSelectedAccountId(), keyId,
                         new KeyChange(keyName, null, keyIsPrimary ? null : keyQuota, expiry,
-                                keyIsPrimary ? null : keyRenewsWithSubscription), confirm);
+                                keyIsPrimary ? null : keyRenewsWithSubscription)
+                                .withProfile(keyProfileId == null || keyProfileId.isBlank() ? null : keyProfileId), confirm);
                 done("key.saved");
             }
         } catch (KeyholdException refused) {

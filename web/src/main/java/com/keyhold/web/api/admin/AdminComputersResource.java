@@ -7,6 +7,7 @@ import com.keyhold.computer.ComputerRow;
 import com.keyhold.computer.ComputerService;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -36,16 +37,21 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminComputersResource {
 
+    /** A computer's configuration profile (SPEC P2): the built-in Default has id null. */
+    public record ProfileRef(@JsonbNillable String id, String name) {
+    }
+
     /** A computer as CONTRACT section 6 describes it. */
     public record ComputerJson(String id, String name, String computerName, String alias, String keyId, String keyName,
             String status, Instant lastContact, String appVersion, String hardwareId, String serialNumber,
             String macAddresses, String ipAddresses, String hostOs, String userName, Instant activatedAt,
-            String activatedBy, String notes, String configurationProfile, LocalDate expiresOn) {
+            String activatedBy, String notes, ProfileRef configurationProfile, LocalDate expiresOn) {
         static ComputerJson of(ComputerRow r) {
             return new ComputerJson(r.getId(), r.getName(), r.getComputerName(), r.getAlias(), r.getKeyId(), r.getKeyName(),
                     r.getStatus().name(), r.getLastContact(), r.getAppVersion(), r.getHardwareId(), r.getSerialNumber(),
                     r.getMacAddresses(), r.getIpAddresses(), r.getHostOs(), r.getUserName(), r.getActivatedAt(),
-                    r.getActivatedBy(), r.getNotes(), r.getConfigurationProfile(), r.getExpiresOn());
+                    r.getActivatedBy(), r.getNotes(), new ProfileRef(r.getConfigurationProfileId(), r.getConfigurationProfile()),
+                    r.getExpiresOn());
         }
     }
 
@@ -67,17 +73,18 @@ public class AdminComputersResource {
 
     @GET
     @Operation(summary = "List computers", description = "status=ALL|ACTIVE|DEACTIVATED|BLACKLISTED, display=ALL|EXPIRING_SOON|EXPIRED,"
-            + " q, sort=[-]column, page from 0, size up to 1000. total is exact; with countUpTo=N it is counted only up to N"
+            + " q, profileId (a profile's id, or DEFAULT), sort=[-]column, page from 0, size up to 1000. total is exact; with countUpTo=N it is counted only up to N"
             + " (totalExact false when more match), which answers at once for accounts with hundreds of thousands of computers.")
     public ComputerList list(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId,
             @QueryParam("status") @DefaultValue("ALL") String status, @QueryParam("display") @DefaultValue("ALL") String display,
-            @QueryParam("q") String search, @QueryParam("sort") String sort,
+            @QueryParam("q") String search, @QueryParam("sort") String sort, @QueryParam("profileId") String profileId,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size,
             @QueryParam("countUpTo") Long countUpTo) {
         if (countUpTo != null && countUpTo < 1) {
             throw KeyholdException.badRequest("countUpTo", "must be at least 1");
         }
-        ComputerPage found = computers.list(caller(), accountId, query(status, display, search, sort, page, size),
+        ComputerPage found = computers.list(caller(), accountId,
+                query(status, display, search, sort, page, size).withProfile(profileId),
                 countUpTo == null ? Long.MAX_VALUE : countUpTo);
         return new ComputerList(found.items().stream().map(ComputerJson::of).toList(), found.total(), found.totalExact(),
                 found.page(), found.size());
@@ -118,8 +125,9 @@ public class AdminComputersResource {
     @Operation(summary = "The filtered list (or ?ids=a,b) as CSV, streamed; cells are safe to open in a spreadsheet")
     public Response export(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId,
             @QueryParam("status") @DefaultValue("ALL") String status, @QueryParam("display") @DefaultValue("ALL") String display,
-            @QueryParam("q") String search, @QueryParam("sort") String sort, @QueryParam("ids") String ids) {
-        ComputerQuery query = query(status, display, search, sort, 0, ComputerQuery.MAX_SIZE);
+            @QueryParam("q") String search, @QueryParam("sort") String sort, @QueryParam("ids") String ids,
+            @QueryParam("profileId") String profileId) {
+        ComputerQuery query = query(status, display, search, sort, 0, ComputerQuery.MAX_SIZE).withProfile(profileId);
         List<String> onlyIds = ids == null || ids.isBlank() ? List.of() : List.of(ids.split(","));
         String userId = caller();
         // Fail before streaming starts, so refusals still answer in the JSON error format.

@@ -9,6 +9,12 @@ import com.keyhold.subscription.AccountSubscriptions;
 import com.keyhold.subscription.SubscriptionView;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,6 +29,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -36,16 +43,18 @@ public class AdminSubscriptionsResource {
 
     /** A key as CONTRACT section 6 describes it. */
     public record KeyJson(String id, String name, String key, String type, int quota, int used, int available,
-            LocalDate expiresAt, boolean renewsWithSubscription) {
+            LocalDate expiresAt, boolean renewsWithSubscription, @JsonbNillable String profileId) {
         static KeyJson of(KeyView k) {
             return new KeyJson(k.getId(), k.getName(), k.getKey(), k.getType().name(), k.getQuota(), k.getUsed(),
-                    k.getAvailable(), k.getExpiresOn(), k.isRenewsWithSubscription());
+                    k.getAvailable(), k.getExpiresOn(), k.isRenewsWithSubscription(), k.getProfileId());
         }
     }
 
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
     /** The body of key creation and change. */
     public record KeyBody(String name, String type, Integer quota, LocalDate expiresAt, Boolean renewWithSubscription,
-            Boolean confirm) {
+            Boolean confirm, String profileId) {
         KeyChange change() {
             KeyType keyType;
             try {
@@ -113,14 +122,28 @@ public class AdminSubscriptionsResource {
     @PATCH
     @Path("/keys/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a key's name, quota or expiry", description = "409 CONFIRMATION_REQUIRED with wouldDeactivate (L7)")
+    @Operation(summary = "Change a key's name, quota, expiry or configuration profile",
+            description = "409 CONFIRMATION_REQUIRED with wouldDeactivate (L7); {\"profileId\": null} puts the key on Default (P2)")
     public KeyJson changeKey(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId, @PathParam("id") String id,
-            @QueryParam("confirm") @DefaultValue("false") boolean confirmParam, KeyBody body) {
+            @QueryParam("confirm") @DefaultValue("false") boolean confirmParam, String json) {
+        // Read as text: "profileId": null (back to Default) differs from no profileId at all (unchanged).
+        KeyBody body = json == null || json.isBlank() ? null : JSONB.fromJson(json, KeyBody.class);
         if (body == null) {
             throw KeyholdException.badRequest("body", "is required");
         }
         boolean confirm = confirmParam || Boolean.TRUE.equals(body.confirm());
-        return KeyJson.of(keys.change(caller(), accountId, id, body.change(), confirm));
+        KeyChange change = body.change();
+        if (namesProfile(json)) {
+            change = change.withProfile(body.profileId());
+        }
+        return KeyJson.of(keys.change(caller(), accountId, id, change, confirm));
+    }
+
+    private static boolean namesProfile(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonValue value = reader.readValue();
+            return value.getValueType() == JsonValue.ValueType.OBJECT && value.asJsonObject().containsKey("profileId");
+        }
     }
 
     @DELETE

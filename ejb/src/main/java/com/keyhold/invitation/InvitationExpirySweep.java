@@ -1,0 +1,75 @@
+package com.keyhold.invitation;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * E2: invitations to install and to join that are past their expiry are marked Expired. The
+ * expiry instant already decided (a code or token stops working at that instant whatever this
+ * sweep's timing); the sweep only records it. Bounded batches, each its own transaction, with a
+ * conditional update: safe to run twice, concurrently on two instances, or to be interrupted.
+ */
+@Stateless
+public class InvitationExpirySweep {
+
+    static final int BATCH = 500;
+    private static final Logger LOG = Logger.getLogger(InvitationExpirySweep.class.getName());
+
+    @PersistenceContext(unitName = "keyhold")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    SessionContext context;
+
+    @Schedule(hour = "*", minute = "*/5", persistent = false)
+    public void onSchedule() {
+        int marked = run();
+        if (marked > 0) {
+            LOG.info(() -> "Invitation sweep marked " + marked + " expired invitations");
+        }
+    }
+
+    /** Marks every invitation expired by now; returns how many it marked. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int run() {
+        Instant now = clock.instant();
+        InvitationExpirySweep self = context.getBusinessObject(InvitationExpirySweep.class);
+        int total = 0;
+        for (String kind : List.of("InstallInvitation", "MemberInvitation")) {
+            int marked;
+            do {
+                marked = self.markBatch(kind, now);
+                total += marked;
+            } while (marked == BATCH);
+        }
+        return total;
+    }
+
+    /** One batch in its own transaction: the ids first (bounded), then one conditional update. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int markBatch(String kind, Instant now) {
+        List<String> ids = em.createNamedQuery(kind + ".expiredUnmarked", String.class).setParameter("now", now)
+                .setMaxResults(BATCH).getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        String finished = kind.equals("InstallInvitation") ? "i.usedAt" : "i.acceptedAt";
+        return em.createQuery("UPDATE " + kind + " i SET i.expiredAt = :now WHERE i.id IN :ids AND i.expiredAt IS NULL"
+                        + " AND " + finished + " IS NULL AND i.revokedAt IS NULL AND i.expiresAt <= :now")
+                .setParameter("now", now).setParameter("ids", ids).executeUpdate();
+    }
+}

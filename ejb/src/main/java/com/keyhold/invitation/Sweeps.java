@@ -1,0 +1,39 @@
+package com.keyhold.invitation;
+
+import com.keyhold.common.KeyholdException;
+import com.keyhold.subscription.OperatorAccess;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+/**
+ * The scheduled sweeps, run now on an operator's request (CONTRACT section 7:
+ * {@code POST /api/v1/operator/sweeps/{name}}): the same work the timer does, safe to run twice.
+ * Sweeps not built yet (usage, inactivity) answer "not found".
+ */
+@Stateless
+public class Sweeps {
+
+    @EJB
+    OperatorAccess operators;
+
+    @EJB
+    InvitationExpirySweep invitations;
+
+    @EJB
+    com.keyhold.expiry.ExpirySweep expiry;
+
+    /** @return how many records the sweep changed */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int run(String name) {
+        operators.requireOperator();
+        if ("invitations".equals(name)) {
+            return invitations.run();
+        }
+        if ("expiry".equals(name)) {
+            return expiry.run();
+        }
+        throw KeyholdException.notFound("Sweep");
+    }
+}

@@ -1,0 +1,130 @@
+package com.keyhold.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.keyhold.it.support.Clients;
+import com.keyhold.it.support.Http;
+import com.keyhold.it.support.KeyholdDeployment;
+import com.keyhold.it.support.KeyholdIntegrationTest;
+import com.keyhold.it.support.KeyholdServerExtension;
+import com.keyhold.it.support.Mailbox;
+import com.keyhold.it.support.Subscriptions;
+import com.keyhold.it.support.Users;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * E1, the expiry sweep, with the server's clock moved across the warning thresholds and the end
+ * date: each warning reaches the administrator once, in their language; the expiry is recorded in
+ * the order history once; seats and status are the clock's, not the sweep's.
+ */
+@KeyholdIntegrationTest
+class ExpirySweepIT {
+
+    private static final String OPERATOR = "Authorization";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return KeyholdDeployment.ear();
+    }
+
+    @Test
+    void warningsAt30_7And1DaysAndTheExpiryAreRecordedOnce_E1() throws Exception {
+        String email = Users.uniqueEmail("expiring");
+        Http.Answer signUp = Http.postJson("/api/v1/users", "{\"email\":\"" + email + "\",\"firstName\":\"Erika\",\"lastName\":\"Ende\","
+                + "\"password\":\"" + Users.PASSWORD + "\",\"language\":\"DE\"}");
+        assertEquals(201, signUp.status(), signUp.body());
+        String token = Users.tokenFor(email);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate end = today.plusDays(40);
+        Subscriptions.Issued subscription = Subscriptions.issue("DESKTOP", 3, today.minusDays(1), end);
+        assertEquals(201, Http.postJson("/api/v1/admin/registrations", "{\"key\":\"" + subscription.primaryKey()
+                + "\",\"company\":{\"name\":\"Ende GmbH " + email.substring(9, 17) + "\",\"country\":\"DE\",\"zip\":\"10115\","
+                + "\"phone\":\"+49 30 1\"}}", "Authorization", Http.bearer(token)).status());
+        String computer = Clients.activate(subscription.primaryKey(), Clients.newHardwareId()).json().getString("activationToken");
+        try {
+            sweepAt(today.plusDays(5), end); // 35 days left: nothing yet
+            assertEquals(0, warnings(email));
+
+            sweepAt(end.minusDays(30), end);
+            Mailbox.Email thirty = Mailbox.awaitTo(email, "endet in 30 Tagen");
+            assertEquals("de", thirty.language(), "in the administrator's language");
+            assertTrue(thirty.body().contains(end.toString()), thirty.body());
+            sweepAt(end.minusDays(29), end);
+            assertEquals(1, warnings(email), "each warning once");
+
+            sweepAt(end.minusDays(7), end);
+            Mailbox.awaitTo(email, "endet in 7 Tagen");
+            sweepAt(end.minusDays(1), end);
+            Mailbox.awaitTo(email, "endet in 1 Tagen");
+            sweepAt(end, end);
+            assertEquals(3, warnings(email), "30, 7 and 1 days, each once");
+
+            sweepAt(end.plusDays(1), end);
+            sweepAt(end.plusDays(2), end);
+            assertEquals(1, count("SELECT COUNT(*) FROM subscription_orders WHERE subscription_id = ? AND kind = 'EXPIRED'",
+                    subscription.id()), "the expiry recorded once");
+            assertEquals(1, count("SELECT COUNT(*) FROM activations WHERE subscription_id = ? AND status = 'ACTIVE'",
+                    subscription.id()), "the sweep rewrites no seat or status: the clock decides them");
+            Http.Answer refused = Clients.activate(subscription.primaryKey(), Clients.newHardwareId());
+            assertEquals("SUBSCRIPTION_EXPIRED", refused.errorCode(), "expired by the clock, whatever the sweep");
+            assertTrue(computer.length() > 0);
+        } finally {
+            moveClock(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void theClockControlIsForOperatorsOnly() {
+        String email = Users.uniqueEmail("timetraveller");
+        Users.signUp(email);
+        assertEquals(401, Http.call("PUT", "/api/v1/operator/clock", "{\"offsetSeconds\":86400}", "Authorization",
+                Http.bearer(Users.tokenFor(email))).status());
+        Http.Answer tooFar = Http.call("PUT", "/api/v1/operator/clock", "{\"offsetSeconds\":999999999999}", OPERATOR,
+                operator());
+        assertEquals(400, tooFar.status(), tooFar.body());
+    }
+
+    /** Moves the server's clock to the start of {@code day} (UTC) plus an hour and runs the sweep. */
+    private static void sweepAt(LocalDate day, LocalDate end) {
+        Duration offset = Duration.between(java.time.Instant.now(), day.atStartOfDay(ZoneOffset.UTC).plusHours(1).toInstant());
+        moveClock(offset);
+        Http.Answer swept = Http.postJson("/api/v1/operator/sweeps/expiry", "", OPERATOR, operator());
+        assertEquals(200, swept.status(), "sweep on " + day + " (end " + end + "): " + swept.body());
+    }
+
+    private static void moveClock(Duration offset) {
+        Http.Answer moved = Http.call("PUT", "/api/v1/operator/clock", "{\"offsetSeconds\":" + offset.toSeconds() + "}",
+                OPERATOR, operator());
+        assertEquals(200, moved.status(), moved.body());
+    }
+
+    private static String operator() {
+        return Http.bearer(KeyholdServerExtension.server().operatorToken());
+    }
+
+    private static long warnings(String email) throws InterruptedException {
+        Thread.sleep(1500); // emails leave after their transaction commits; give a duplicate time to arrive
+        List<Mailbox.Email> received = Mailbox.to(email);
+        return received.stream().filter(m -> m.subject().contains("endet in")).count();
+    }
+
+    private static long count(String sql, String parameter) throws Exception {
+        try (Connection db = KeyholdServerExtension.server().connect(); PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+}
