@@ -89,6 +89,42 @@ class InviteUsersBrowserIT {
         assertEquals(fromFile, computer.getString("activatedBy"));
     }
 
+    /** I1: the key's own Invite Users button on the subscription page opens the dialog on that key. */
+    @Test
+    void aKeyOnTheSubscriptionPageInvitesForItself_I1() {
+        String email = Users.uniqueEmail("keyinviter");
+        Users.signUp(email);
+        String token = Users.tokenFor(email);
+        Subscriptions.Issued subscription = Subscriptions.desktop(4);
+        assertEquals(201, Http.postJson("/api/v1/admin/registrations", "{\"key\":\"" + subscription.primaryKey()
+                + "\",\"company\":{\"name\":\"Key Co " + email.substring(11, 19) + "\",\"country\":\"DE\",\"zip\":\"10115\","
+                + "\"phone\":\"+49 30 1\"}}", "Authorization", Http.bearer(token)).status());
+        JsonObject lab = Http.postJson("/api/v1/admin/subscriptions/" + subscription.id() + "/keys",
+                "{\"name\":\"Lab\",\"type\":\"RESERVED\",\"quota\":2}", "Authorization", Http.bearer(token)).json();
+        String invitee = Users.uniqueEmail("labuser");
+        try (Browser browser = new Browser()) {
+            browser.signIn(email, Users.PASSWORD);
+            chooseBusinessAccount(browser, "Business account");
+            browser.open("/app/subscription.xhtml?id=" + subscription.id());
+            WebElement labRow = browser.driver().findElement(By.xpath("//*[@id='keys:keyTable_data']/tr"
+                    + "[.//div[contains(@class,'kh-key-name') and normalize-space()='Lab']]"));
+            labRow.findElement(By.cssSelector(".kh-invite-key")).click();
+            browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("inviteForm:key")));
+            String chosen = new org.openqa.selenium.support.ui.Select(browser.find("inviteForm:key")).getFirstSelectedOption().getText();
+            assertTrue(chosen.contains("Lab") && chosen.contains("available licenses 2 of 2"), chosen);
+            browser.find("inviteForm:emails_input").sendKeys(invitee, Keys.ENTER);
+            browser.waitFor().until(d -> browser.find("inviteForm:sendButton").getAttribute("textContent").contains("(1)"));
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView(true);",
+                    browser.find("inviteForm:sendButton"));
+            browser.find("inviteForm:sendButton").click();
+            browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("inviteForm:inviteMessages"),
+                    "1 invitations have been sent"));
+        }
+        Mailbox.awaitTo(invitee, "activation code");
+        Http.Answer listed = Http.get("/api/v1/admin/keys/" + lab.getString("id") + "/invitations", "Authorization", Http.bearer(token));
+        assertEquals(invitee, listed.json().getJsonArray("items").getJsonObject(0).getString("email"));
+    }
+
     @Test
     void theDialogSpeaksGerman_I1() {
         String email = Users.uniqueEmail("einlader");

@@ -281,8 +281,14 @@ class MembershipBrowserIT {
     /** Answers Yes in the confirmation dialog and waits until it has gone. */
     private static void confirm(Browser browser) {
         browser.waitFor().until(ExpectedConditions.elementToBeClickable(By.id("confirm:yes"))).click();
-        browser.waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm:confirmDialog")));
-        browser.waitForAjax();
+        // The answer may navigate away (leaving the account): Chromium may then report the dialog's node as
+        // no longer in the document while it is being looked up. That, too, means it is gone: ask again.
+        browser.waitFor().ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm:confirmDialog")));
+        browser.waitFor().ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
+            browser.waitForAjax();
+            return true;
+        });
     }
 
     private static String joinPath(String email, String company) {

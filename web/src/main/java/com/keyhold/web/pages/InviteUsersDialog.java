@@ -66,6 +66,12 @@ public class InviteUsersDialog implements Serializable {
         invitedCount = -1;
     }
 
+    /** Opens the dialog for one key (the Invite Users button of a key on the subscription page), with every key to choose from. */
+    public void openForKey(String chosenKeyId) {
+        open(null);
+        keys.stream().filter(k -> k.id().equals(chosenKeyId)).findFirst().ifPresent(k -> keyId = k.id());
+    }
+
     /** A one-column CSV of addresses: valid ones join the chips, the others are listed back (I1). */
     public void upload(FileUploadEvent event) {
         try (InputStream in = event.getFile().getInputStream()) {
