@@ -135,6 +135,13 @@ public class InstallInvitationService {
         Instant now = clock.instant();
         java.time.LocalDate today = java.time.LocalDate.now(clock);
         List<InvitableKey> keys = new ArrayList<>();
+        java.util.Map<String, Long> pending = new java.util.HashMap<>();
+        // the pending invitations of every key of the account, counted in one statement
+        em.createQuery("SELECT i.licenseKey.id, COUNT(i) FROM InstallInvitation i WHERE i.licenseKey.subscription.account.id"
+                        + " = :account AND i.usedAt IS NULL AND i.revokedAt IS NULL AND i.expiresAt > :now"
+                        + " GROUP BY i.licenseKey.id", Object[].class)
+                .setParameter("account", membership.getAccount().getId()).setParameter("now", now)
+                .getResultList().forEach(row -> pending.put((String) row[0], ((Number) row[1]).longValue()));
         for (Subscription subscription : em.createQuery("SELECT s FROM Subscription s WHERE s.account.id = :account"
                 + " ORDER BY s.name, s.id", Subscription.class).setParameter("account", membership.getAccount().getId())
                 .getResultList()) {
@@ -145,11 +152,9 @@ public class InstallInvitationService {
             SeatPool pool = seatLedger.poolOf(subscription);
             for (LicenseKey key : seatLedger.keysOf(subscription)) {
                 if (permissions.managesKey(key.getId()) && !key.isExpired(today)) {
-                    long pending = em.createQuery("SELECT COUNT(i) FROM InstallInvitation i WHERE i.licenseKey.id = :key"
-                                    + " AND i.usedAt IS NULL AND i.revokedAt IS NULL AND i.expiresAt > :now", Long.class)
-                            .setParameter("key", key.getId()).setParameter("now", now).getSingleResult();
                     keys.add(new InvitableKey(key.getId(), key.getName(), subscription.getName(),
-                            subscription.getProduct().getCode(), pool.available(key.getId()), pool.quota(key.getId()), pending));
+                            subscription.getProduct().getCode(), pool.available(key.getId()), pool.quota(key.getId()),
+                            pending.getOrDefault(key.getId(), 0L)));
                 }
             }
         }

@@ -50,7 +50,7 @@ class ActivityPageBrowserIT {
 
         try (Browser browser = new Browser()) {
             browser.signIn(email, Users.PASSWORD);
-            chooseBusinessAccount(browser);
+            browser.chooseAccount("Business account");
             assertFalse(browser.find("menu").findElements(By.cssSelector("[id$='menuActivity']")).isEmpty(),
                     "administrators have the Activity menu item");
             browser.open("/app/activity.xhtml");
@@ -82,7 +82,7 @@ class ActivityPageBrowserIT {
         Members.Member regular = Members.join(acme);
         try (Browser browser = new Browser()) {
             browser.signIn(regular.email(), Users.PASSWORD);
-            chooseBusinessAccount(browser);
+            browser.chooseAccount("Business account");
             assertTrue(browser.find("menu").findElements(By.cssSelector("[id$='menuActivity']")).isEmpty(),
                     "no menu item for a regular member");
             browser.open("/app/activity.xhtml");
@@ -100,14 +100,4 @@ class ActivityPageBrowserIT {
         });
     }
 
-    /** A new user's first account is their personal one; the registered subscription is in the business account. */
-    private static void chooseBusinessAccount(Browser browser) {
-        if (browser.text(By.id("header:account_label")).contains("Business account")) {
-            return;
-        }
-        WebElement before = browser.find("header:userName");
-        browser.choose("header:account", "Business account");
-        browser.waitFor().until(ExpectedConditions.stalenessOf(before));
-        browser.waitFor().until(d -> browser.find("header:account").getText().contains("Business account"));
-    }
 }

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -63,7 +62,7 @@ class ComputersPageBrowserIT {
 
         try (Browser browser = new Browser()) {
             browser.signIn(email, Users.PASSWORD);
-            chooseBusinessAccount(browser);
+            browser.chooseAccount("Business account");
             browser.open("/app/computers.xhtml");
             assertEquals("/app/computers.xhtml", browser.path());
             browser.waitForRows("computers:table", 3);
@@ -159,16 +158,6 @@ class ComputersPageBrowserIT {
     }
 
 
-    /** A new user's first account is their personal one; the registered subscription is in the business account. */
-    private static void chooseBusinessAccount(Browser browser) {
-        if (browser.text(By.id("header:account_label")).contains("Business account")) {
-            return;
-        }
-        WebElement before = browser.find("header:userName");
-        browser.choose("header:account", "Business account");
-        browser.waitFor().until(ExpectedConditions.stalenessOf(before));
-        browser.waitFor().until(d -> browser.find("header:account").getText().contains("Business account"));
-    }
 
 
 

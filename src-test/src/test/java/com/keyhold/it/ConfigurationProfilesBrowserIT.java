@@ -43,7 +43,7 @@ class ConfigurationProfilesBrowserIT {
 
         try (Browser browser = new Browser()) {
             browser.signIn(email, Users.PASSWORD);
-            chooseBusinessAccount(browser);
+            browser.chooseAccount("Business account");
             assertTrue(browser.text(By.cssSelector("nav.kh-menu")).contains("Configuration Profiles"),
                     "administrators have the menu entry");
             browser.open("/app/profiles.xhtml");
@@ -114,13 +114,4 @@ class ConfigurationProfilesBrowserIT {
         return profileId == null ? null : Http.get("/api/v1/admin/profiles/" + profileId, admin.headers()).json().getString("name");
     }
 
-    private static void chooseBusinessAccount(Browser browser) {
-        if (browser.text(By.id("header:account_label")).contains("Business account")) {
-            return;
-        }
-        WebElement before = browser.find("header:userName");
-        browser.choose("header:account", "Business account");
-        browser.waitFor().until(ExpectedConditions.stalenessOf(before));
-        browser.waitFor().until(d -> browser.find("header:account").getText().contains("Business account"));
-    }
 }

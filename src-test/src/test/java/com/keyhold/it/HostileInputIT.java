@@ -86,10 +86,7 @@ class HostileInputIT {
             assertTrue(browser.text(By.tagName("body")).contains(SCRIPT), "the name is shown as text");
             assertNoAlert(browser);
             // the business account holds the computers, the company and the keys
-            org.openqa.selenium.WebElement before = browser.find("header:userName");
-            browser.choose("header:account", "Business account");
-            browser.waitFor().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
-            browser.waitFor().until(d -> browser.find("header:account").getText().contains("Business account"));
+            browser.chooseAccount("Business account");
             browser.open("/app/computers.xhtml");
             browser.waitFor().until(d -> browser.text(By.id("computers:table")).contains(SCRIPT));
             assertNoAlert(browser);

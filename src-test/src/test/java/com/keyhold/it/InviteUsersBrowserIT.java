@@ -55,7 +55,7 @@ class InviteUsersBrowserIT {
 
         try (Browser browser = new Browser()) {
             browser.signIn(email, Users.PASSWORD);
-            chooseBusinessAccount(browser, "Business account");
+            browser.chooseAccount("Business account");
             browser.find("products").findElement(By.cssSelector(".kh-invite-users")).click();
             browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("inviteForm:key")));
             assertTrue(browser.text(By.id("inviteForm:key")).contains("available licenses 5 of 5, 0 invited"),
@@ -104,7 +104,7 @@ class InviteUsersBrowserIT {
         String invitee = Users.uniqueEmail("labuser");
         try (Browser browser = new Browser()) {
             browser.signIn(email, Users.PASSWORD);
-            chooseBusinessAccount(browser, "Business account");
+            browser.chooseAccount("Business account");
             browser.open("/app/subscription.xhtml?id=" + subscription.id());
             WebElement labRow = browser.driver().findElement(By.xpath("//*[@id='keys:keyTable_data']/tr"
                     + "[.//div[contains(@class,'kh-key-name') and normalize-space()='Lab']]"));
@@ -138,7 +138,7 @@ class InviteUsersBrowserIT {
                 "Authorization", Http.bearer(token)).status());
         try (Browser browser = new Browser()) {
             browser.signIn(email, Users.PASSWORD);
-            chooseBusinessAccount(browser, "Gesch\u00e4ftskonto");
+            browser.chooseAccount("Gesch\u00e4ftskonto");
             browser.find("products").findElement(By.cssSelector(".kh-invite-users")).click();
             browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("inviteForm:key")));
             assertTrue(browser.text(By.id("inviteUsers")).contains("Benutzer zur Installation einladen"));
@@ -147,14 +147,4 @@ class InviteUsersBrowserIT {
         }
     }
 
-    /** A new user's first account is their personal one; the registered subscription is in the business account. */
-    private static void chooseBusinessAccount(Browser browser, String businessLabel) {
-        if (browser.text(By.id("header:account_label")).contains(businessLabel)) {
-            return;
-        }
-        WebElement before = browser.find("header:userName");
-        browser.choose("header:account", businessLabel);
-        browser.waitFor().until(ExpectedConditions.stalenessOf(before));
-        browser.waitFor().until(d -> browser.find("header:account").getText().contains(businessLabel));
-    }
 }

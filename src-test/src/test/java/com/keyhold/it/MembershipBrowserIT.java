@@ -62,7 +62,7 @@ class MembershipBrowserIT {
         try (Browser admin = new Browser(); Browser member = new Browser()) {
             // A4: the administrator's Business Profile, General tab.
             admin.signIn(adminEmail, Users.PASSWORD);
-            chooseBusinessAccount(admin);
+            admin.chooseAccount("Business account");
             admin.find("menu").findElement(By.xpath(".//a[contains(., 'Business Profile')]")).click();
             admin.waitFor().until(d -> admin.path().equals("/app/business.xhtml"));
             assertEquals(company, admin.text(By.id("companyName")));
@@ -98,7 +98,7 @@ class MembershipBrowserIT {
             member.clickAndWaitForPage("join:submit");
             assertEquals("/app/dashboard.xhtml", member.path(), "the joiner is signed in");
             assertTrue(member.text(By.cssSelector(".ui-messages-info")).contains("You have joined " + company));
-            chooseBusinessAccount(member);
+            member.chooseAccount("Business account");
             assertTrue(member.text(By.id("header:account_label")).contains(company));
             // A6: a Regular Member manages nothing.
             assertFalse(menuHas(member, "menuComputers"), "no Computers for a regular member");
@@ -197,7 +197,7 @@ class MembershipBrowserIT {
 
         try (Browser admin = new Browser(); Browser member = new Browser()) {
             admin.signIn(adminEmail, Users.PASSWORD);
-            chooseBusinessAccount(admin);
+            admin.chooseAccount("Business account");
             admin.open("/app/business.xhtml");
 
             // A4: the company box is edited in its dialog.
@@ -362,14 +362,4 @@ class MembershipBrowserIT {
         return !browser.find("menu").findElements(By.cssSelector("[id$='" + itemId + "']")).isEmpty();
     }
 
-    /** A new user's first account is their personal one; choose the business account in the header. */
-    private static void chooseBusinessAccount(Browser browser) {
-        if (browser.text(By.id("header:account_label")).contains("Business account")) {
-            return;
-        }
-        WebElement before = browser.find("header:userName");
-        browser.choose("header:account", "Business account");
-        browser.waitFor().until(ExpectedConditions.stalenessOf(before));
-        browser.waitFor().until(d -> browser.find("header:account").getText().contains("Business account"));
-    }
 }

@@ -142,6 +142,22 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Acts in the account whose selector label contains {@code label} (a new user's first account is
+     * their personal one; a registered subscription lives in the business account): picks it in the
+     * header's account selector and waits for the page to reload in it.
+     */
+    public Browser chooseAccount(String label) {
+        if (text(org.openqa.selenium.By.id("header:account_label")).contains(label)) {
+            return this;
+        }
+        WebElement before = find("header:userName");
+        choose("header:account", label);
+        waitFor().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+        waitFor().until(d -> find("header:account").getText().contains(label));
+        return this;
+    }
+
     /** Waits until PrimeFaces has no Ajax request queued or running. */
     public void waitForAjax() {
         waitFor().until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(

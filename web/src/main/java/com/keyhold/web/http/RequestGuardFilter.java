@@ -23,8 +23,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Around every request: the security headers, the client's address for the activity log and the
- * sign-in throttle ({@link RequestOrigin}), and the body limit of {@code /api/**} requests, checked
+ * Around every request: clears the client's address ({@link RequestOrigin}) that the authentication
+ * mechanism set for the activity log and the sign-in throttle, and applies the body limit of
+ * {@code /api/**} requests, checked
  * before anything reads the body whole: a declared length over the limit is refused at once, and a
  * body of unknown length (chunked) is read at most to the limit.
  */
@@ -34,9 +35,9 @@ public class RequestGuardFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        SecurityHeaders.forRequest(request.isSecure(), WebSettings.httpsOnly()).forEach(response::setHeader);
-        RequestOrigin.set(ClientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
-                WebSettings.trustedProxies()));
+        // The security headers and the client's address were set by the authentication mechanism, which
+        // Jakarta Security runs for every request of this module before any filter; here
+        // the address is cleared once the request is done.
         try {
             String path = RequestPaths.mappedPath(request.getServletPath(), request.getPathInfo());
             HttpServletRequest limited = RequestPaths.isApi(path) ? limitBody(request, response, BodyLimits.forPath(path)) : request;
