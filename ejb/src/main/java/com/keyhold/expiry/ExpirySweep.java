@@ -6,6 +6,7 @@ import com.keyhold.licensekey.LicenseKey;
 import com.keyhold.mail.EmailKind;
 import com.keyhold.mail.Mailer;
 import com.keyhold.subscription.Subscription;
+import com.keyhold.sweep.SweepRun;
 import com.keyhold.user.User;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -51,20 +52,28 @@ public class ExpirySweep {
     @Resource
     SessionContext context;
 
-    @Schedule(hour = "*", minute = "23", persistent = false)
+    /**
+     * Persistent: stored in Keyhold's database (README "Scheduled work"), so a run missed while the
+     * server was down happens at its start, and instances sharing the database share the schedule.
+     * NOT_SUPPORTED: the batches commit on their own; the container's timer transaction then holds
+     * only the timer's own row.
+     */
+    @Schedule(hour = "*", minute = "23", persistent = true, info = "expiry sweep")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void onSchedule() {
-        int processed = run();
-        if (processed > 0) {
-            LOG.info(() -> "Expiry sweep recorded or warned " + processed + " times");
+        SweepRun run = run();
+        if (run.processed() > 0) {
+            LOG.info(() -> "Expiry sweep recorded or warned " + run.processed() + " times in " + run.batches()
+                    + " batches, the longest " + run.longestBatch().toMillis() + " ms");
         }
     }
 
-    /** @return how many history entries and warnings it wrote */
+    /** @return how many history entries and warnings it wrote, in how many batches */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public int run() {
+    public SweepRun run() {
         LocalDate today = LocalDate.now(clock);
         ExpirySweep self = context.getBusinessObject(ExpirySweep.class);
-        int processed = 0;
+        SweepRun.Recorder recorder = new SweepRun.Recorder();
         String after = "";
         while (true) {
             // registered subscriptions near or past their end, or with a key that may have expired
@@ -74,9 +83,9 @@ public class ExpirySweep {
                     .setParameter("after", after).setParameter("horizon", today.plusDays(30)).setParameter("today", today)
                     .setMaxResults(BATCH).getResultList();
             if (ids.isEmpty()) {
-                return processed;
+                return recorder.finish();
             }
-            processed += self.sweepBatch(ids, today);
+            recorder.batch(() -> self.sweepBatch(ids, today));
             after = ids.get(ids.size() - 1);
         }
     }

@@ -1,5 +1,6 @@
 package com.keyhold.invitation;
 
+import com.keyhold.sweep.SweepRun;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
@@ -35,28 +36,28 @@ public class InvitationExpirySweep {
     @Resource
     SessionContext context;
 
-    @Schedule(hour = "*", minute = "*/5", persistent = false)
+    /** Persistent, in Keyhold's database, like the expiry sweep's schedule (README "Scheduled work"). */
+    @Schedule(hour = "*", minute = "*/5", persistent = true, info = "invitation sweep")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void onSchedule() {
-        int marked = run();
-        if (marked > 0) {
-            LOG.info(() -> "Invitation sweep marked " + marked + " expired invitations");
+        SweepRun run = run();
+        if (run.processed() > 0) {
+            LOG.info(() -> "Invitation sweep marked " + run.processed() + " expired invitations");
         }
     }
 
-    /** Marks every invitation expired by now; returns how many it marked. */
+    /** Marks every invitation expired by now. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public int run() {
+    public SweepRun run() {
         Instant now = clock.instant();
         InvitationExpirySweep self = context.getBusinessObject(InvitationExpirySweep.class);
-        int total = 0;
+        SweepRun.Recorder recorder = new SweepRun.Recorder();
         for (String kind : List.of("InstallInvitation", "MemberInvitation")) {
-            int marked;
-            do {
-                marked = self.markBatch(kind, now);
-                total += marked;
-            } while (marked == BATCH);
+            while (recorder.batch(() -> self.markBatch(kind, now)) == BATCH) {
+                // a full batch: there may be more
+            }
         }
-        return total;
+        return recorder.finish();
     }
 
     /** One batch in its own transaction: the ids first (bounded), then one conditional update. */

@@ -31,6 +31,11 @@ public class SchemaMigration {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
+                // The schema may already hold the EJB timer service's table (EJB__TIMER__TBL, README
+                // "Deploying"), created before the first start: Flyway then records a baseline below
+                // V1 and applies every migration, instead of refusing a "non-empty schema".
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load()
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion

@@ -81,6 +81,29 @@ public final class Databases {
         }
     }
 
+    /**
+     * Creates the EJB timer service's table in Keyhold's database (issue 10) with the DDL Payara
+     * ships for MySQL ({@code glassfish/lib/install/databases/ejbtimer_mysql.sql}), when absent. The
+     * timer service needs it before Keyhold's own schema migration runs (it creates the application's
+     * schedules while deploying), so the run command and the test harness create it first, as a
+     * deployer does once (README "Deploying").
+     */
+    public static void createTimerTable(DatabaseSettings settings, String database, Path payaraHome) {
+        requireSafeName(database);
+        Path ddl = payaraHome.resolve("glassfish/lib/install/databases/ejbtimer_mysql.sql");
+        try (Connection connection = settings.connect(""); Statement statement = connection.createStatement()) {
+            String create = Files.readString(ddl).strip().replaceFirst(";$", "")
+                    .replaceFirst("(?i)CREATE TABLE\\s+", "CREATE TABLE IF NOT EXISTS ");
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            statement.execute("USE `" + database + "`");
+            statement.execute(create);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read Payara's timer table DDL " + ddl, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the EJB timer table in " + database, e);
+        }
+    }
+
     private static void requireSafeName(String database) {
         if (!database.matches("[A-Za-z0-9_]+")) {
             throw new IllegalArgumentException("database names are letters, digits and underscores: " + database);

@@ -154,6 +154,45 @@ public final class PayaraDomain {
         remote(List.of("set", http + "cookie-same-site-enabled=true"));
     }
 
+    /** The server-level pool and resource the EJB timer service stores persistent timers through. */
+    public static final String TIMER_POOL = "keyhold-timer-pool";
+    public static final String TIMER_RESOURCE = "jdbc/keyhold-timers";
+
+    /**
+     * Points the EJB timer service at Keyhold's own database (issue 10), so that persistent
+     * schedules survive restarts and instances sharing the database share their timers, instead of
+     * Payara's embedded H2 default inside each domain. The pool is server-level (the timer service
+     * starts before any application's own resources) and takes its values from the same
+     * {@code keyhold.db.*} system properties as the application's pool. The table itself is created
+     * beforehand with {@link Databases#createTimerTable}. Restarts the server when the setting
+     * changed while an application that may have started the timer service is deployed.
+     */
+    public void storeTimersInKeyholdDatabase(String applicationName) {
+        if (remote(List.of("list-jdbc-connection-pools")).lines().noneMatch(line -> line.strip().equals(TIMER_POOL))) {
+            // Not XA: the schedules run their work in transactions of their own (NOT_SUPPORTED), so
+            // the timer store is the only resource in the container's timer transaction.
+            String properties = String.join(":",
+                    "serverName=${keyhold.db.host}", "portNumber=${keyhold.db.port}",
+                    "databaseName=${keyhold.db.name}", "user=${keyhold.db.user}",
+                    "password=${keyhold.db.password}", "sslMode=${keyhold.db.ssl-mode}",
+                    "allowPublicKeyRetrieval=${keyhold.db.allow-public-key-retrieval}",
+                    "connectionTimeZone=UTC", "characterEncoding=UTF-8");
+            remote(List.of("create-jdbc-connection-pool", "--datasourceclassname", "com.mysql.cj.jdbc.MysqlDataSource",
+                    "--restype", "javax.sql.DataSource", "--steadypoolsize", "1", "--maxpoolsize", "8",
+                    "--isconnectvalidatereq=true", "--validationmethod", "auto-commit", "--failconnection=true",
+                    "--property", properties, TIMER_POOL));
+            remote(List.of("create-jdbc-resource", "--connectionpoolid", TIMER_POOL, TIMER_RESOURCE));
+        }
+        String setting = "configs.config.server-config.ejb-container.ejb-timer-service.timer-datasource";
+        if (!currentValue(setting).contains(setting + "=" + TIMER_RESOURCE)) {
+            remote(List.of("set", setting + "=" + TIMER_RESOURCE));
+            if (isDeployed(applicationName)) {
+                stop();
+                start();
+            }
+        }
+    }
+
     public void deploy(Path ear, String applicationName) {
         remote(List.of("deploy", "--force=true", "--name", applicationName, ear.toString()));
     }
@@ -201,6 +240,15 @@ public final class PayaraDomain {
     public void undeployIfPresent(String applicationName) {
         if (isDeployed(applicationName)) {
             remote(List.of("undeploy", applicationName));
+        }
+    }
+
+    /** A dotted name's value as asadmin prints it; empty while the domain holds none (still Payara's default). */
+    private String currentValue(String dottedName) {
+        try {
+            return remote(List.of("get", dottedName));
+        } catch (IllegalStateException notSet) {
+            return "";
         }
     }
 

@@ -47,6 +47,7 @@ public final class RunKeyhold {
         Databases.Embedded embedded = configured.isPresent() ? null
                 : Databases.startEmbedded(home.resolve("mariadb"), Integer.getInteger("keyhold.embedded-db.port", 3307));
         DatabaseSettings db = configured.orElseGet(embedded::settings);
+        Databases.createTimerTable(db, database, payaraHome);
 
         PayaraDomain domain = new PayaraDomain(payaraHome, home.resolve("domains"), "keyhold",
                 Integer.getInteger("keyhold.portbase", 0));
@@ -86,6 +87,7 @@ public final class RunKeyhold {
         domain.setSystemProperties(properties);
         domain.useSameSiteLaxCookies();
         domain.awaitApplicationLoaded(APPLICATION);
+        domain.storeTimersInKeyholdDatabase(APPLICATION);
         domain.deploy(ear, APPLICATION);
 
         String url = "http://localhost:" + domain.httpPort() + "/";

@@ -83,6 +83,28 @@ class ExpirySweepIT {
         }
     }
 
+    /**
+     * Issue 10: the persistent schedules live in Keyhold's own database (the EJB timer service's
+     * table beside Keyhold's), not in a file of one server, so instances sharing the database share
+     * them and a restart keeps them.
+     */
+    @Test
+    void theSweepSchedulesArePersistentTimersInKeyholdsDatabase() throws Exception {
+        List<String> schedules = new java.util.ArrayList<>();
+        try (Connection db = KeyholdServerExtension.server().connect();
+                ResultSet rows = db.createStatement().executeQuery("SELECT `SCHEDULE` FROM EJB__TIMER__TBL")) {
+            while (rows.next()) {
+                schedules.add(rows.getString(1));
+            }
+        }
+        assertTrue(schedules.stream().anyMatch(s -> s != null && s.contains("# 23 #")), "the expiry sweep (minute 23): " + schedules);
+        assertTrue(schedules.stream().anyMatch(s -> s != null && s.contains("*/5")), "the invitation sweep (every 5 minutes): " + schedules);
+
+        Http.Answer swept = Http.postJson("/api/v1/operator/sweeps/expiry", "", OPERATOR, operator());
+        assertEquals(200, swept.status(), swept.body());
+        assertTrue(swept.json().getInt("batches") >= 0 && swept.json().containsKey("longestBatchMillis"), swept.body());
+    }
+
     @Test
     void theClockControlIsForOperatorsOnly() {
         String email = Users.uniqueEmail("timetraveller");

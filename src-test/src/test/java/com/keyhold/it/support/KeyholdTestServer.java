@@ -53,10 +53,12 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         LOG.info("Integration tests use the database server at " + db.host() + ":" + db.port()
                 + (embedded != null ? " (embedded)" : " (configured)"));
         Databases.recreate(db, DATABASE);
+        Path payaraHome = Path.of(System.getProperty("keyhold.payara.home"));
+        Databases.createTimerTable(db, DATABASE, payaraHome);
         GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
 
-        PayaraDomain domain = new PayaraDomain(Path.of(System.getProperty("keyhold.payara.home")),
+        PayaraDomain domain = new PayaraDomain(payaraHome,
                 work.resolve("domains"), "keyhold-test", PORT_BASE);
         domain.createIfAbsent(Path.of(System.getProperty("keyhold.driver")));
         if (domain.isRunning()) {
@@ -93,6 +95,7 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         properties.put("keyhold.password.pbkdf2-iterations", "10000");
         domain.setSystemProperties(properties);
         domain.useSameSiteLaxCookies();
+        domain.storeTimersInKeyholdDatabase("keyhold");
         domain.undeployIfPresent("keyhold");
         return new KeyholdTestServer(embedded, db, domain, operatorToken, smtp);
     }

@@ -1,6 +1,7 @@
 package com.keyhold.web.api.operator;
 
-import com.keyhold.invitation.Sweeps;
+import com.keyhold.sweep.SweepRun;
+import com.keyhold.sweep.Sweeps;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,8 +20,11 @@ public class OperatorSweepsResource {
     Sweeps sweeps;
 
     @POST
-    @Operation(summary = "Run a scheduled sweep now (invitations); the same work the timer does, safe to run twice")
-    public Map<String, Integer> run(@PathParam("name") String name) {
-        return Map.of("processed", sweeps.run(name));
+    @Operation(summary = "Run a scheduled sweep now (expiry, invitations); the same work the timer does, safe to run twice."
+            + " Answers processed, and beyond the contract batches, longestBatchMillis and elapsedMillis")
+    public Map<String, Long> run(@PathParam("name") String name) {
+        SweepRun run = sweeps.run(name);
+        return Map.of("processed", (long) run.processed(), "batches", (long) run.batches(),
+                "longestBatchMillis", run.longestBatch().toMillis(), "elapsedMillis", run.elapsed().toMillis());
     }
 }

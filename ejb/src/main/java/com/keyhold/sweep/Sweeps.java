@@ -1,6 +1,8 @@
-package com.keyhold.invitation;
+package com.keyhold.sweep;
 
 import com.keyhold.common.KeyholdException;
+import com.keyhold.expiry.ExpirySweep;
+import com.keyhold.invitation.InvitationExpirySweep;
 import com.keyhold.subscription.OperatorAccess;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -22,11 +24,11 @@ public class Sweeps {
     InvitationExpirySweep invitations;
 
     @EJB
-    com.keyhold.expiry.ExpirySweep expiry;
+    ExpirySweep expiry;
 
-    /** @return how many records the sweep changed */
+    /** @return what the run changed and how long its batches took */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public int run(String name) {
+    public SweepRun run(String name) {
         operators.requireOperator();
         if ("invitations".equals(name)) {
             return invitations.run();
