@@ -16,6 +16,9 @@ import java.util.Map;
 @Stateless
 public class AccountService {
 
+    @EJB
+    com.keyhold.activity.ActivityLog activity;
+
     public static final int MAX_PAGE_SIZE = 500;
 
     @PersistenceContext(unitName = "keyhold")
@@ -40,6 +43,25 @@ public class AccountService {
     }
 
     /** Every account, newest first, for operators (O1: operators see every account). */
+    /**
+     * SPEC S3: the operator allows or stops offline activation and refresh by request files for one
+     * account (deactivation files are always accepted, S7). Recorded in the account's activity log.
+     */
+    public boolean setOfflineOperations(String accountId, boolean enabled) {
+        operators.requireOperator();
+        Account account = accountId == null || accountId.length() > 36 ? null : em.find(Account.class, accountId);
+        if (account == null) {
+            throw com.keyhold.common.KeyholdException.notFound("Account");
+        }
+        if (account.isOfflineOperations() != enabled) {
+            account.setOfflineOperations(enabled);
+            activity.record(account.getId(), com.keyhold.activity.ActivityActions.ACCOUNT_OFFLINE_OPERATIONS_CHANGED,
+                    com.keyhold.activity.ActivityActions.ACCOUNT, account.getId(),
+                    "Offline operations " + (enabled ? "enabled" : "disabled") + " by the vendor");
+        }
+        return account.isOfflineOperations();
+    }
+
     public AccountPage allAccounts(int page, int size) {
         operators.requireOperator();
         int safeSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));

@@ -38,6 +38,12 @@ public final class ActivityActions {
     public static final String INSTALL_INVITED = "INSTALL.INVITED";
     public static final String INSTALL_INVITATION_REVOKED = "INSTALL.INVITATION_REVOKED";
     public static final String INSTALL_INVITATION_RESENT = "INSTALL.INVITATION_RESENT";
+    public static final String PROXY_ACTIVATED = "PROXY.ACTIVATED";
+    public static final String PROXY_DEACTIVATED = "PROXY.DEACTIVATED";
+    public static final String PROXY_RELEASED = "PROXY.RELEASED";
+    public static final String PROXY_NOTES_CHANGED = "PROXY.NOTES_CHANGED";
+    public static final String OFFLINE_REQUEST_HONOURED = "OFFLINE.REQUEST_HONOURED";
+    public static final String ACCOUNT_OFFLINE_OPERATIONS_CHANGED = "ACCOUNT.OFFLINE_OPERATIONS_CHANGED";
 
     /** Every action, for the Activity page's filter. */
     public static final List<String> ALL = List.of(SUBSCRIPTION_ISSUED, SUBSCRIPTION_RENEWED, SUBSCRIPTION_SEATS_CHANGED,
@@ -45,7 +51,8 @@ public final class ActivityActions {
             COMPUTER_BLACKLISTED, COMPUTER_UNBLACKLISTED, COMPUTER_MOVED, COMPUTER_EDITED, MEMBER_ROLE_CHANGED,
             MEMBER_NOTES_CHANGED, MEMBER_BLOCKED, MEMBER_UNBLOCKED, MEMBER_REMOVED, MEMBER_LEFT, MEMBER_INVITED,
             MEMBER_INVITATION_REVOKED, MEMBER_JOINED, ACCOUNT_COMPANY_CHANGED, INSTALL_INVITED, INSTALL_INVITATION_REVOKED,
-            INSTALL_INVITATION_RESENT, PROFILE_CREATED, PROFILE_CHANGED, PROFILE_DELETED);
+            INSTALL_INVITATION_RESENT, PROFILE_CREATED, PROFILE_CHANGED, PROFILE_DELETED, PROXY_ACTIVATED, PROXY_DEACTIVATED,
+            PROXY_RELEASED, PROXY_NOTES_CHANGED, OFFLINE_REQUEST_HONOURED, ACCOUNT_OFFLINE_OPERATIONS_CHANGED);
 
     /** What an entry names as its object. */
     public static final String SUBSCRIPTION = "Subscription";
@@ -56,6 +63,7 @@ public final class ActivityActions {
     public static final String INVITATION = "Invitation";
     public static final String ACCOUNT = "Account";
     public static final String CONFIGURATION_PROFILE = "ConfigurationProfile";
+    public static final String PROXY_SERVER = "ProxyServer";
 
     private ActivityActions() {
     }

@@ -77,6 +77,9 @@ public class ActivationService {
                 : em.createNamedQuery("LicenseKey.byValue", LicenseKey.class)
                         .setParameter("value", LicenseKeyFormat.normalize(request.key()).orElseThrow(ActivationService::invalidKey))
                         .getResultStream().findFirst().orElseThrow(ActivationService::invalidKey);
+        if (key.getSubscription().getProduct().getKind() != com.keyhold.subscription.ProductKind.PER_COMPUTER) {
+            throw invalidKey(); // S1: a fleet key activates SCCM proxies over the SOAP service, never a computer
+        }
         String keyValue = key.getKeyValue();
         LocalDate today = LocalDate.now(clock);
         if (invitation != null) {

@@ -85,6 +85,11 @@ public class LicenseKeyService {
         if (request == null || request.type() == null || request.type() == KeyType.PRIMARY) {
             throw KeyholdException.badRequest("type", "must be RESERVED or DYNAMIC");
         }
+        if (request.type() == KeyType.DYNAMIC
+                && subscription.getProduct().getKind() == com.keyhold.subscription.ProductKind.PER_MANAGED_MAC) {
+            // S1: a fleet key is one SCCM site's, with that site's maximum of managed Macs: reserved only
+            throw KeyholdException.badRequest("type", "the fleet product has reserved sublicenses only (one per SCCM site)");
+        }
         String name = requireName(request.name());
         if (request.quota() == null) {
             throw KeyholdException.badRequest("quota", "is required");

@@ -19,6 +19,8 @@ public enum EmailKind {
     INSTALL_INVITATION("installInvitation", 5, true),
     /** {0} first name, {1} subscription name, {2} account name, {3} end date, {4} days before the end (30, 7 or 1). */
     EXPIRY_WARNING("expiryWarning", 5),
+    /** {0} first name, {1} proxy server name, {2} site code, {3} managed Macs reported, {4} the maximum, {5} account name (S6). */
+    PROXY_OVER_LIMIT("proxyOverLimit", 6),
     /** {0} user's first name, {1} the new email address (sent to the old one, A9). */
     EMAIL_CHANGED("emailChanged", 2),
     /** {0} user's first name, {1} how many remember-me and API tokens were revoked. */

@@ -71,11 +71,15 @@ public class AccountSubscriptions {
         LocalDate today = LocalDate.now(clock);
         java.util.Map<String, long[]> counts = new java.util.TreeMap<>();
         java.util.Map<String, String> names = new java.util.HashMap<>();
-        em.createQuery("SELECT p.code, p.name, SUM(CASE WHEN s.endsOn >= :today THEN 1 ELSE 0 END) FROM Subscription s"
-                        + " JOIN s.product p WHERE s.account.id = :account GROUP BY p.code, p.name", Object[].class)
+        java.util.Set<String> fleet = new java.util.HashSet<>();
+        em.createQuery("SELECT p.code, p.name, SUM(CASE WHEN s.endsOn >= :today THEN 1 ELSE 0 END), p.kind FROM Subscription s"
+                        + " JOIN s.product p WHERE s.account.id = :account GROUP BY p.code, p.name, p.kind", Object[].class)
                 .setParameter("account", account).setParameter("today", today)
                 .getResultList().forEach(row -> {
                     names.put((String) row[0], (String) row[1]);
+                    if (row[3] == ProductKind.PER_MANAGED_MAC) {
+                        fleet.add((String) row[0]);
+                    }
                     counts.computeIfAbsent((String) row[0], c -> new long[3])[0] = ((Number) row[2]).longValue();
                 });
         em.createQuery("SELECT s.product.code, a.status, COUNT(a) FROM Activation a JOIN a.subscription s"
@@ -85,8 +89,17 @@ public class AccountSubscriptions {
                     long[] c = counts.computeIfAbsent((String) row[0], code -> new long[3]);
                     c[row[1] == com.keyhold.computer.ActivationStatus.ACTIVE ? 1 : 2] += ((Number) row[2]).longValue();
                 });
+        // S8: the fleet product's installations are its SCCM proxy servers
+        em.createQuery("SELECT s.product.code, p.status, COUNT(p) FROM ProxyServer p JOIN p.subscription s"
+                        + " WHERE p.accountId = :account GROUP BY s.product.code, p.status", Object[].class)
+                .setParameter("account", account)
+                .getResultList().forEach(row -> {
+                    long[] c = counts.computeIfAbsent((String) row[0], code -> new long[3]);
+                    c[row[1] == com.keyhold.proxy.ProxyStatus.DEACTIVATED ? 2 : 1] += ((Number) row[2]).longValue();
+                });
         return counts.entrySet().stream()
-                .map(e -> new ProductCard(e.getKey(), names.get(e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                .map(e -> new ProductCard(e.getKey(), names.get(e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2],
+                        fleet.contains(e.getKey())))
                 .toList();
     }
 

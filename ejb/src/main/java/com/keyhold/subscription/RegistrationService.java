@@ -89,6 +89,10 @@ public class RegistrationService {
                 .setParameter("accountId", target.getId())
                 .setParameter("subscriptionId", subscription.getId())
                 .executeUpdate();
+        em.createNamedQuery("ProxyServer.assignAccount")
+                .setParameter("accountId", target.getId())
+                .setParameter("subscriptionId", subscription.getId())
+                .executeUpdate();
         if (name != null && !name.isBlank()) {
             if (name.length() > 200) {
                 throw KeyholdException.badRequest("name", "must be at most 200 characters long");

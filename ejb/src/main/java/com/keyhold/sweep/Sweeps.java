@@ -3,6 +3,7 @@ package com.keyhold.sweep;
 import com.keyhold.common.KeyholdException;
 import com.keyhold.expiry.ExpirySweep;
 import com.keyhold.invitation.InvitationExpirySweep;
+import com.keyhold.proxy.ProxyUsageSweep;
 import com.keyhold.subscription.OperatorAccess;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -12,7 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 /**
  * The scheduled sweeps, run now on an operator's request (CONTRACT section 7:
  * {@code POST /api/v1/operator/sweeps/{name}}): the same work the timer does, safe to run twice.
- * Sweeps not built yet (usage, inactivity) answer "not found".
+ * Sweeps not built yet (inactivity) answer "not found".
  */
 @Stateless
 public class Sweeps {
@@ -26,6 +27,9 @@ public class Sweeps {
     @EJB
     ExpirySweep expiry;
 
+    @EJB
+    ProxyUsageSweep usage;
+
     /** @return what the run changed and how long its batches took */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SweepRun run(String name) {
@@ -35,6 +39,9 @@ public class Sweeps {
         }
         if ("expiry".equals(name)) {
             return expiry.run();
+        }
+        if ("usage".equals(name)) {
+            return usage.run();
         }
         throw KeyholdException.notFound("Sweep");
     }

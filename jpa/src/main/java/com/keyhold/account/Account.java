@@ -52,6 +52,10 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** SPEC S3: whether the operator allowed offline activation and refresh by request files. */
+    @Column(name = "offline_operations", nullable = false)
+    private boolean offlineOperations;
+
     @Version
     private long version;
 
@@ -75,6 +79,14 @@ public class Account {
         account.supportCode = supportCode;
         account.updateCompany(company);
         return account;
+    }
+
+    public boolean isOfflineOperations() {
+        return offlineOperations;
+    }
+
+    public void setOfflineOperations(boolean enabled) {
+        this.offlineOperations = enabled;
     }
 
     public void updateCompany(CompanyDetails company) {

@@ -10,6 +10,7 @@ import com.keyhold.it.support.KeyholdDeployment;
 import com.keyhold.it.support.KeyholdIntegrationTest;
 import com.keyhold.it.support.Members;
 import com.keyhold.it.support.Profiles;
+import com.keyhold.it.support.Proxies;
 import com.keyhold.it.support.Subscriptions;
 import com.keyhold.it.support.TwoAccounts;
 import com.keyhold.it.support.TwoAccounts.Side;
@@ -52,10 +53,18 @@ class TenancyMatrixIT {
         }
     }
 
-    static List<Row> rows(Side a, Side b, String unregisteredKey) {
+    static List<Row> rows(Side a, Side b, String unregisteredKey, String proxyOfB) {
         String subscription = b.account().subscription().id();
         String computer = b.computerOnPrimary();
+        String proxy = "/api/v1/admin/proxies/" + proxyOfB;
         return List.of(
+                new Row("proxy server of B", "GET", proxy, null, false, COMPUTER_MANAGERS),
+                new Row("usage of B's proxy server", "GET", proxy + "/usage", null, false, COMPUTER_MANAGERS),
+                new Row("deactivate B's proxy server", "POST", proxy + "/deactivation", "{}", false, COMPUTER_MANAGERS),
+                new Row("release B's proxy server", "POST", proxy + "/release", "{\"confirm\":true}", false, COMPUTER_MANAGERS),
+                new Row("notes of B's proxy server", "PATCH", proxy, "{\"notes\":\"pwned\"}", false, COMPUTER_MANAGERS),
+                new Row("proxy servers with B chosen", "GET", "/api/v1/admin/proxies", null, true, ALL_ROLES),
+                new Row("proxy export with B chosen", "GET", "/api/v1/admin/proxies/export.csv", null, true, ALL_ROLES),
                 new Row("subscription of B", "GET", "/api/v1/admin/subscriptions/" + subscription, null),
                 new Row("keys of B's subscription", "GET", "/api/v1/admin/subscriptions/" + subscription + "/keys", null),
                 new Row("create a key in B's subscription", "POST", "/api/v1/admin/subscriptions/" + subscription + "/keys",
@@ -132,11 +141,12 @@ class TenancyMatrixIT {
         Side a = accounts.a;
         Side b = accounts.b;
         Profiles.of(b.administrator()); // before the snapshot: the rows name it
+        String proxyOfB = Proxies.proxyIn(b.administrator(), "TM" + Integer.toHexString(System.identityHashCode(b)).substring(0, 4).toUpperCase());
         Map<String, String> before = snapshot(b);
         String unregisteredKey = Subscriptions.desktop(3).primaryKey();
         List<Executable> checks = new ArrayList<>();
         for (Map.Entry<String, Members.Member> caller : a.byRole().entrySet()) {
-            for (Row row : rows(a, b, unregisteredKey)) {
+            for (Row row : rows(a, b, unregisteredKey, proxyOfB)) {
                 if (!row.roles().contains(caller.getKey())) {
                     continue;
                 }
@@ -214,7 +224,8 @@ class TenancyMatrixIT {
                 "members", Http.get("/api/v1/admin/members", headers).body(),
                 "invitations", Http.get("/api/v1/admin/members/invitations", headers).body(),
                 "subscriptions", Http.get("/api/v1/admin/subscriptions", headers).body(),
-                "configuration profiles", Http.get("/api/v1/admin/profiles", headers).body());
+                "configuration profiles", Http.get("/api/v1/admin/profiles", headers).body(),
+                "proxy servers", Http.get("/api/v1/admin/proxies", headers).body());
     }
 
     private static String ids(String id) {

@@ -3,7 +3,8 @@ package com.keyhold.web.http;
 /**
  * How many bytes a request body may have, per endpoint (issue 9, CONTRACT section 1:
  * {@code 413 PAYLOAD_TOO_LARGE}): 64 KB for JSON by default, 1 MB where a body carries many
- * items at once (bulk computer actions, invitations by the thousand).
+ * items at once (bulk computer actions, invitations by the thousand) and for offline request files
+ * (CONTRACT section 4: over 1 MB is 413).
  */
 public final class BodyLimits {
 
@@ -17,6 +18,7 @@ public final class BodyLimits {
     public static int forPath(String mappedPath) {
         if (mappedPath.startsWith("/api/v1/admin/computers/actions/")
                 || mappedPath.startsWith("/api/v1/admin/members/invitations")
+                || mappedPath.equals("/api/v1/admin/offline-requests")
                 || (mappedPath.startsWith("/api/v1/admin/keys/") && mappedPath.endsWith("/invitations"))) {
             return BULK_BYTES;
         }
