@@ -27,11 +27,25 @@ public class Mailer {
 
     /** @return the outbox email's id, to show later whether it went out */
     public String send(EmailKind kind, String recipient, Language language, Object... arguments) {
+        OutgoingEmail email = write(kind, recipient, language, arguments);
+        queued.fire(new EmailQueued(email.getId()));
+        return email.getId();
+    }
+
+    /**
+     * Like {@link #send}, but left for the outbox timer ({@link EmailSender#retryDue}, every 15 s, 200
+     * at a time, one thread) instead of sent right after commit: for bulk mail written by a sweep,
+     * which must not occupy the asynchronous pool or the mail server all at once.
+     */
+    public String queue(EmailKind kind, String recipient, Language language, Object... arguments) {
+        return write(kind, recipient, language, arguments).getId();
+    }
+
+    private OutgoingEmail write(EmailKind kind, String recipient, Language language, Object... arguments) {
         EmailTemplates.Rendered rendered = EmailTemplates.render(kind, language, arguments);
         OutgoingEmail email = new OutgoingEmail(kind.name(), recipient, language, rendered.subject(), rendered.body(),
                 clock.instant());
         em.persist(email);
-        queued.fire(new EmailQueued(email.getId()));
-        return email.getId();
+        return email;
     }
 }

@@ -41,7 +41,8 @@ public final class Mailbox {
 
     /** Waits up to 20 s for an email to this address whose subject contains the text. */
     public static Email awaitTo(String recipient, String subjectContains) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        // bulk mail (the sweeps') leaves with the outbox timer, every 15 s: wait for two of its rounds
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
         while (Instant.now().isBefore(deadline)) {
             List<Email> found = to(recipient).stream().filter(e -> e.subject().contains(subjectContains)).toList();
             if (!found.isEmpty()) {
@@ -49,7 +50,7 @@ public final class Mailbox {
             }
             pause();
         }
-        throw new AssertionError("no email to " + recipient + " with '" + subjectContains + "' within 20 s; received: "
+        throw new AssertionError("no email to " + recipient + " with '" + subjectContains + "' within 40 s; received: "
                 + to(recipient).stream().map(Email::subject).toList());
     }
 
