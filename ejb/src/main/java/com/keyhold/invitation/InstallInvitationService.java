@@ -76,6 +76,10 @@ public class InstallInvitationService {
     public InvitationBatch invite(String userId, String accountId, String keyId, List<String> emails, Language language,
             Integer expiresInDays, boolean send) {
         LicenseKey key = managedKey(userId, accountId, keyId);
+        if (key.getSubscription().getProduct().getKind() != com.keyhold.subscription.ProductKind.PER_COMPUTER) {
+            // S1: the fleet product is activated by SCCM proxy servers with the key itself, never by a user's code
+            throw KeyholdException.badRequest("keyId", "invitations to install are for per-computer products only");
+        }
         List<Violation> violations = new ArrayList<>();
         if (emails == null || emails.isEmpty() || emails.size() > MAX_ADDRESSES) {
             violations.add(new Violation("emails", "between 1 and " + MAX_ADDRESSES + " email addresses are required"));
@@ -146,7 +150,8 @@ public class InstallInvitationService {
                 + " ORDER BY s.name, s.id", Subscription.class).setParameter("account", membership.getAccount().getId())
                 .getResultList()) {
             if (productCode != null && !subscription.getProduct().getCode().equals(productCode)
-                    || subscription.isExpired(today)) {
+                    || subscription.isExpired(today)
+                    || subscription.getProduct().getKind() != com.keyhold.subscription.ProductKind.PER_COMPUTER) {
                 continue;
             }
             SeatPool pool = seatLedger.poolOf(subscription);

@@ -102,6 +102,31 @@ public class ProxyAdministration {
         return new ProxyPage(proxies.stream().map(p -> view(p, pools, today)).toList(), count.getSingleResult(), page, size);
     }
 
+    /**
+     * The filtered list as CSV (S8), every cell safe to open in a spreadsheet; {@code headers} name
+     * the twelve columns in the reader's language (server name, key, site code, site description,
+     * status, offline use, app version, activation date, last report date, max managed computers,
+     * registered computers, notes).
+     */
+    public String exportCsv(String userId, String chosenAccountId, ProxyDisplay display, List<String> headers) {
+        if (headers.size() != 12) {
+            throw new IllegalArgumentException("twelve column headers expected");
+        }
+        StringBuilder csv = new StringBuilder(com.keyhold.common.CsvCells.row(headers.toArray(String[]::new)));
+        int page = 0;
+        ProxyPage found;
+        do {
+            found = list(userId, chosenAccountId, display, page++, MAX_PAGE_SIZE);
+            for (ProxyView p : found.items()) {
+                csv.append(com.keyhold.common.CsvCells.row(p.serverName(), p.keyName() + " " + p.maskedKey(), p.siteCode(),
+                        p.siteDescription(), p.status(), Boolean.toString(p.offlineUse()), p.appVersion(),
+                        String.valueOf(p.activatedAt()), p.lastReportDate() == null ? "" : p.lastReportDate().toString(),
+                        Integer.toString(p.maxManagedComputers()), Integer.toString(p.usedManagedComputers()), p.notes()));
+            }
+        } while ((long) page * MAX_PAGE_SIZE < found.total());
+        return csv.toString();
+    }
+
     public ProxyView get(String userId, String chosenAccountId, String proxyId) {
         return view(visible(userId, chosenAccountId, proxyId), new HashMap<>(), LocalDate.now(clock));
     }

@@ -14,9 +14,22 @@ public final class OperatorSubscriptionRow {
     private final LocalDate endsOn;
     private final boolean trial;
     private final boolean autoRenewal;
+    private final String accountId;
+    private final boolean offlineOperations;
+    private final boolean proxyLicensed;
 
     public OperatorSubscriptionRow(String id, String name, String product, String accountName, int seats,
             LocalDate startsOn, LocalDate endsOn, boolean trial, boolean autoRenewal) {
+        this(id, name, product, accountName, seats, startsOn, endsOn, trial, autoRenewal, null, false, false);
+    }
+
+    /** With the account's offline switch (SPEC S3), shown on the rows of the fleet product. */
+    public OperatorSubscriptionRow(String id, String name, String product, String accountName, int seats,
+            LocalDate startsOn, LocalDate endsOn, boolean trial, boolean autoRenewal, String accountId,
+            boolean offlineOperations, boolean proxyLicensed) {
+        this.accountId = accountId;
+        this.offlineOperations = offlineOperations;
+        this.proxyLicensed = proxyLicensed;
         this.id = id;
         this.name = name;
         this.product = product;
@@ -63,5 +76,17 @@ public final class OperatorSubscriptionRow {
 
     public boolean isAutoRenewal() {
         return autoRenewal;
+    }
+
+    public String getAccountId() {
+        return accountId;
+    }
+
+    public boolean isOfflineOperations() {
+        return offlineOperations;
+    }
+
+    public boolean isProxyLicensed() {
+        return proxyLicensed;
     }
 }

@@ -59,7 +59,10 @@ public class SubscriptionService {
                 .getResultStream()
                 .map(sub -> new OperatorSubscriptionRow(sub.getId(), sub.getName(), sub.getProduct().getName(),
                         sub.getAccount() == null ? null : sub.getAccount().getName(), sub.getSeats(), sub.getStartsOn(),
-                        sub.getEndsOn(), sub.isTrial(), sub.isAutoRenewal()))
+                        sub.getEndsOn(), sub.isTrial(), sub.isAutoRenewal(),
+                        sub.getAccount() == null ? null : sub.getAccount().getId(),
+                        sub.getAccount() != null && sub.getAccount().isOfflineOperations(),
+                        sub.getProduct().getKind() == ProductKind.PER_MANAGED_MAC))
                 .toList();
     }
 

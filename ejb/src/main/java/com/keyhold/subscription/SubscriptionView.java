@@ -32,8 +32,10 @@ public final class SubscriptionView {
     private final boolean autoRenewal;
     private final boolean trial;
     private final List<ProductLine> products;
+    private final boolean proxyLicensed;
 
     public SubscriptionView(Subscription s, SubscriptionStatus status, List<ProductLine> products) {
+        this.proxyLicensed = s.getProduct().getKind() == ProductKind.PER_MANAGED_MAC;
         this.id = s.getId();
         this.name = s.getName();
         this.productCode = s.getProduct().getCode();
@@ -53,6 +55,11 @@ public final class SubscriptionView {
 
     public String getName() {
         return name;
+    }
+
+    /** The fleet product (S1): activated by SCCM proxy servers, its sublicenses reserved only. */
+    public boolean isProxyLicensed() {
+        return proxyLicensed;
     }
 
     public String getProductCode() {

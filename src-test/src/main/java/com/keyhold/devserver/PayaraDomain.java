@@ -103,10 +103,15 @@ public final class PayaraDomain {
         }
     }
 
-    /** Starts the next run with an empty server log, so a test reads only what this run logged. */
+    /**
+     * Starts the next run with an empty server log, so a test reads only what this run logged; the
+     * previous run's log is kept beside it as {@code server.log.previous} for whoever debugs it.
+     */
     public void discardServerLog() {
         try {
-            Files.deleteIfExists(serverLog());
+            if (Files.exists(serverLog())) {
+                Files.move(serverLog(), serverLog().resolveSibling("server.log.previous"), StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -123,7 +123,9 @@ class ExpirySweepBenchmark {
         assertEquals(expected.keyExpired(), count("SELECT COUNT(*) FROM subscription_orders WHERE kind = 'KEY_EXPIRED'"
                 + " AND subscription_id LIKE '00000000-0000-4000-a000-%'"), "one KEY_EXPIRED entry per key that ended first");
         assertEquals(expected.claims(), count("SELECT COUNT(*) FROM expiry_warnings WHERE subscription_id LIKE"
-                + " '00000000-0000-4000-a000-%'"), "every reached threshold claimed once");
+                + " '00000000-0000-4000-a000-%' AND days_before > 0"), "every reached threshold claimed once");
+        assertEquals(expected.expired(), count("SELECT COUNT(*) FROM expiry_warnings WHERE subscription_id LIKE"
+                + " '00000000-0000-4000-a000-%' AND days_before = 0"), "every recorded expiry claimed once");
         assertEquals(expected.warned(), count("SELECT COUNT(*) FROM expiry_warnings WHERE subscription_id LIKE"
                 + " '00000000-0000-4000-a000-%' AND days_before = 30"), "every warned subscription claimed its 30 days");
         assertEquals(expected.warned(), count("SELECT COUNT(*) FROM outgoing_emails WHERE kind = 'EXPIRY_WARNING'"),

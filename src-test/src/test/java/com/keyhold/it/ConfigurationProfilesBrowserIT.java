@@ -70,6 +70,7 @@ class ConfigurationProfilesBrowserIT {
             // P2: the key dialog applies it to the primary key.
             browser.open("/app/subscription.xhtml?id=" + account.subscription().id());
             browser.find("keys:keyTable:0:edit").click();
+            browser.waitFor().until(ExpectedConditions.elementToBeClickable(By.id("keyTabProfile"))).click();
             browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("keyForm:keyProfile")));
             assertTrue(browser.text(By.id("keyForm:keyProfileBox")).contains("Configuration profile is not set"));
             browser.choose("keyForm:keyProfile", "Studio Macs");

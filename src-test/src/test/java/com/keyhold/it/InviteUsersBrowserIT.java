@@ -61,7 +61,7 @@ class InviteUsersBrowserIT {
             assertTrue(browser.text(By.id("inviteForm:key")).contains("available licenses 5 of 5, 0 invited"),
                     browser.text(By.id("inviteForm:key")));
 
-            WebElement chips = browser.find("inviteForm:emails_input");
+            WebElement chips = browser.find("inviteForm:emails:chips_input");
             chips.sendKeys(typed, Keys.ENTER);
             browser.waitForAjax();
             browser.find("inviteForm:csv_input").sendKeys(csv.toString());
@@ -112,7 +112,7 @@ class InviteUsersBrowserIT {
             browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("inviteForm:key")));
             String chosen = new org.openqa.selenium.support.ui.Select(browser.find("inviteForm:key")).getFirstSelectedOption().getText();
             assertTrue(chosen.contains("Lab") && chosen.contains("available licenses 2 of 2"), chosen);
-            browser.find("inviteForm:emails_input").sendKeys(invitee, Keys.ENTER);
+            browser.find("inviteForm:emails:chips_input").sendKeys(invitee, Keys.ENTER);
             browser.waitFor().until(d -> browser.find("inviteForm:sendButton").getAttribute("textContent").contains("(1)"));
             ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView(true);",
                     browser.find("inviteForm:sendButton"));

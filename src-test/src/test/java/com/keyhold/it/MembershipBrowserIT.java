@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.keyhold.it.support.Browser;
+import com.keyhold.it.support.Chips;
 import com.keyhold.it.support.Clients;
 import com.keyhold.it.support.Http;
 import com.keyhold.it.support.KeyholdDeployment;
@@ -73,8 +74,8 @@ class MembershipBrowserIT {
             // A5: Invite Users on the Users tab.
             openUsersTab(admin);
             admin.find("tabs:users:invite").click();
-            admin.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("inviteForm:emails")));
-            admin.type("inviteForm:emails", memberEmail);
+            admin.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("inviteForm:emails:chips_input")));
+            Chips.type(admin, "inviteForm:emails", memberEmail);
             admin.screenshot("membership-02-invite");
             admin.find("inviteForm:send").click();
             admin.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:invitations:invitationTable"), memberEmail));
@@ -146,7 +147,7 @@ class MembershipBrowserIT {
                     "Lena Keyholder"));
             // A6: the tab's Invite makes the invitee a license administrator of this key when they join.
             String labHead = Users.uniqueEmail("labhead");
-            admin.type("keyAdminsForm:inviteEmails", labHead);
+            Chips.type(admin, "keyAdminsForm:inviteEmails", labHead);
             admin.find("keyAdminsForm:inviteAdmins").click();
             admin.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("keyAdminsForm:keyAdminMessages"),
                     "Invitations sent: 1."));
@@ -217,8 +218,8 @@ class MembershipBrowserIT {
             // A5: two invitations at once; one is withdrawn.
             openUsersTab(admin);
             admin.find("tabs:users:invite").click();
-            admin.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("inviteForm:emails")));
-            admin.type("inviteForm:emails", memberEmail + ",\n" + withdrawnEmail);
+            admin.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("inviteForm:emails:chips_input")));
+            Chips.type(admin, "inviteForm:emails", memberEmail, withdrawnEmail);
             admin.find("inviteForm:send").click();
             admin.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:invitations:invitationTable"), withdrawnEmail));
             assertTrue(admin.text(By.id("tabs:invitations:invitationTable")).contains(memberEmail));

@@ -114,6 +114,13 @@ class ProxyLicensingSoapIT {
         assertEquals("ACTIVE", otherSite.status, "the released key activates another site");
         assertTrue(Http.get("/api/v1/admin/activity?action=PROXY.*", Members.administrator(account).headers()).body()
                 .contains("PROXY.DEACTIVATED"), "in the activity log");
+
+        proxy.activateLicense(account.subscription().primaryKey(), "sccm-x.example.com", "T14", "=HYPERLINK(\"http://evil\")", "5.2.1");
+        Http.Answer csv = Http.get("/api/v1/admin/proxies/export.csv", Members.administrator(account).headers());
+        assertEquals(200, csv.status(), csv.body());
+        assertTrue(csv.body().startsWith("\"Server name\""), csv.body());
+        assertTrue(csv.body().contains("\"T13\"") && csv.body().contains("\"T12\""), "every proxy of the account: " + csv.body());
+        assertTrue(csv.body().contains("\"'=HYPERLINK"), "a formula is neutralised (S8, formula-safe): " + csv.body());
     }
 
     @Test
@@ -150,6 +157,12 @@ class ProxyLicensingSoapIT {
         Http.Answer dynamic = Http.postJson("/api/v1/admin/subscriptions/" + account.subscription().id() + "/keys",
                 "{\"name\":\"Pool\",\"type\":\"DYNAMIC\",\"quota\":3}", Members.administrator(account).headers());
         assertEquals(400, dynamic.status(), "no dynamic keys for the fleet product: " + dynamic.body());
+        String primaryKeyId = Http.get("/api/v1/admin/subscriptions/" + account.subscription().id() + "/keys",
+                Members.administrator(account).headers()).json().getJsonArray("items").getJsonObject(0).getString("id");
+        Http.Answer invitation = Http.postJson("/api/v1/admin/keys/" + primaryKeyId + "/invitations",
+                "{\"emails\":[\"someone@example.com\"],\"language\":\"EN\",\"expiresInDays\":7,\"send\":false}",
+                Members.administrator(account).headers());
+        assertEquals(400, invitation.status(), "no invitations to install for the fleet product: " + invitation.body());
     }
 
     /** CONTRACT section 3 on the wire: faultcode Client or Server, faultstring starting with the code, the detail. */
@@ -198,6 +211,30 @@ class ProxyLicensingSoapIT {
         Proxies.Soap refresh = Proxies.call("RefreshLicense", Map.of("activationKey", activationKey));
         assertEquals("DEACTIVATED", refresh.text("//LicenseInfo/status"));
         Proxies.activate(account.subscription().primaryKey(), "P02");
+    }
+
+    /** A6 for the fleet: a license administrator sees and deactivates the proxy of their key, no other. */
+    @Test
+    void aLicenseAdministratorSeesAndDeactivatesOnlyTheProxiesOfTheirKeys_S8() {
+        Accounts.Business account = Proxies.accountWithFleet(100);
+        JsonObject mine = account.createKey("Site M01", "RESERVED", 10);
+        JsonObject theirs = account.createKey("Site M02", "RESERVED", 10);
+        Proxies.activate(mine.getString("key"), "M01");
+        Proxies.activate(theirs.getString("key"), "M02");
+        Members.Member licenseAdministrator = Members.join(account);
+        Members.setRole(account, licenseAdministrator, "LICENSE_ADMINISTRATOR", mine.getString("id"));
+        JsonObject list = Http.get("/api/v1/admin/proxies", licenseAdministrator.headers()).json();
+        assertEquals(1, list.getInt("total"), list.toString());
+        assertEquals("M01", list.getJsonArray("items").getJsonObject(0).getString("siteCode"));
+        String other = proxyOf(account, "M02").getString("id");
+        assertEquals(404, Http.get("/api/v1/admin/proxies/" + other, licenseAdministrator.headers()).status());
+        assertEquals(404, Http.postJson("/api/v1/admin/proxies/" + other + "/deactivation", "", licenseAdministrator.headers()).status());
+        Http.Answer own = Http.postJson("/api/v1/admin/proxies/" + proxyOf(account, "M01").getString("id") + "/deactivation", "",
+                licenseAdministrator.headers());
+        assertEquals("DEACTIVATED", own.json().getString("status"), own.body());
+        assertEquals("ACTIVE", proxyOf(account, "M02").getString("status"), "the other proxy is untouched");
+        Members.Member regular = Members.join(account);
+        assertEquals(403, Http.get("/api/v1/admin/proxies", regular.headers()).status(), "regular members manage no proxies");
     }
 
     @Test

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -76,7 +75,7 @@ public class BusinessProfilePage implements Serializable {
     private transient List<KeyView> keys;
 
     // the Invite Users dialog
-    private String inviteEmails;
+    private List<String> inviteEmails = new ArrayList<>();
     private Language inviteLanguage;
 
     /**
@@ -194,29 +193,24 @@ public class BusinessProfilePage implements Serializable {
     }
 
     public void prepareInvite() {
-        inviteEmails = null;
+        inviteEmails = new ArrayList<>();
         inviteLanguage = Language.fromTag(currentLocale.getLocale().toLanguageTag());
     }
 
+    /**
+     * Send Invitations: the addresses typed as chips, in one call of the service, which invites all or
+     * none (an invalid address is refused with its reason and stays marked on the list).
+     */
     public void invite() {
-        List<String> emails = splitEmails(inviteEmails);
         try {
-            List<InvitationView> sent = invitations.invite(userId(), accountId(), emails, inviteLanguage, null, null);
+            List<InvitationView> sent = invitations.invite(userId(), accountId(), inviteEmails, inviteLanguage, null, null);
             invitationList = null;
-            inviteEmails = null;
+            inviteEmails = new ArrayList<>();
             Messages.info("business.invited", sent.size());
             PrimeFaces.current().executeScript("PF('inviteDialog').hide()");
         } catch (KeyholdException refused) {
             Messages.error(refused);
         }
-    }
-
-    /** One address a line, or several separated by commas, semicolons or spaces. */
-    static List<String> splitEmails(String text) {
-        if (text == null) {
-            return List.of();
-        }
-        return Arrays.stream(text.split("[\\s,;]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     // --- the membership dialog
@@ -390,12 +384,12 @@ public class BusinessProfilePage implements Serializable {
         this.statusFilter = statusFilter;
     }
 
-    public String getInviteEmails() {
+    public List<String> getInviteEmails() {
         return inviteEmails;
     }
 
-    public void setInviteEmails(String inviteEmails) {
-        this.inviteEmails = inviteEmails;
+    public void setInviteEmails(List<String> inviteEmails) {
+        this.inviteEmails = inviteEmails == null ? new ArrayList<>() : new ArrayList<>(inviteEmails);
     }
 
     public Language getInviteLanguage() {

@@ -7,6 +7,8 @@ import com.keyhold.invitation.InstallInvitationService;
 import com.keyhold.invitation.InstallInvitationView;
 import com.keyhold.invitation.InvitableKey;
 import com.keyhold.invitation.InvitationBatch;
+import com.keyhold.licensekey.KeyView;
+import com.keyhold.licensekey.LicenseKeyService;
 import com.keyhold.user.Language;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.ExternalContext;
@@ -22,13 +24,18 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.primefaces.event.FileUploadEvent;
 
 /**
- * The Invite Users dialog (SPEC I1, I2), opened from a product card of the dashboard: a key with
- * its free seats and pending invitations, a language, an expiry, addresses typed as chips or read
- * from a one-column CSV, then Send Invitations (one email each) or Download Invitations (a CSV of
- * email, code and link, nothing sent). Rows that are not addresses are listed back, not dropped.
+ * The Invite Users dialog (SPEC I1, I2), opened from a product card of the dashboard, from the
+ * subscription page's header (the key picker open on that subscription's keys) or from one key's
+ * button: a key with its free seats and pending invitations, a language, an expiry, addresses typed
+ * as chips or read from a one-column CSV, then Send Invitations (one email each) or Download
+ * Invitations (a CSV of email, code and link, nothing sent). Rows that are not addresses are listed
+ * back, not dropped.
  */
 @Named
 @ViewScoped
@@ -40,10 +47,15 @@ public class InviteUsersDialog implements Serializable {
     @EJB
     InstallInvitationService invitations;
 
+    @EJB
+    LicenseKeyService licenseKeys;
+
     @Inject
     SessionUser currentUser;
 
     private String productCode;
+    /** Set when opened from a subscription's header: only its keys are offered, in a list shown open. */
+    private String subscriptionId;
     private List<InvitableKey> keys = List.of();
     private String keyId;
     private Language language;
@@ -56,8 +68,31 @@ public class InviteUsersDialog implements Serializable {
     /** Opens the dialog for a product's keys (the dashboard card's Invite Users). */
     public void open(String product) {
         productCode = product;
-        keys = invitations.invitableKeys(currentUser.getUserId(), currentUser.getSelectedAccountId(), product);
+        subscriptionId = null;
+        keys = loadKeys();
         keyId = keys.isEmpty() ? null : keys.get(0).id();
+        reset();
+    }
+
+    /** Opens the dialog for one key (the Invite Users button of a key on the subscription page), with every key to choose from. */
+    public void openForKey(String chosenKeyId) {
+        open(null);
+        keys.stream().filter(k -> k.id().equals(chosenKeyId)).findFirst().ifPresent(k -> keyId = k.id());
+    }
+
+    /**
+     * Opens the dialog from a subscription's header (I1, the seed's "select a license key"): the key
+     * picker is shown open with that subscription's keys, and none is chosen for the administrator.
+     */
+    public void openForSubscription(String chosenSubscriptionId) {
+        productCode = null;
+        subscriptionId = chosenSubscriptionId;
+        keys = loadKeys();
+        keyId = null;
+        reset();
+    }
+
+    private void reset() {
         language = currentUser.getUser().getLanguage();
         expiresInDays = 7;
         emails = new ArrayList<>();
@@ -66,10 +101,30 @@ public class InviteUsersDialog implements Serializable {
         invitedCount = -1;
     }
 
-    /** Opens the dialog for one key (the Invite Users button of a key on the subscription page), with every key to choose from. */
-    public void openForKey(String chosenKeyId) {
-        open(null);
-        keys.stream().filter(k -> k.id().equals(chosenKeyId)).findFirst().ifPresent(k -> keyId = k.id());
+    /** The keys the caller may invite for: of the product, or of the subscription (in its key table's order). */
+    private List<InvitableKey> loadKeys() {
+        String userId = currentUser.getUserId();
+        String accountId = currentUser.getSelectedAccountId();
+        List<InvitableKey> invitable = invitations.invitableKeys(userId, accountId, productCode);
+        if (subscriptionId == null) {
+            return invitable;
+        }
+        try {
+            Map<String, InvitableKey> byId = invitable.stream().collect(Collectors.toMap(InvitableKey::id, Function.identity()));
+            return licenseKeys.managedKeys(userId, accountId, subscriptionId).stream().map(KeyView::getId)
+                    .filter(byId::containsKey).map(byId::get).toList();
+        } catch (KeyholdException refused) {
+            return List.of();
+        }
+    }
+
+    /** The subscription header's picker is a list shown open (the keys, up to eight rows); elsewhere a drop-down. */
+    public boolean isKeyPickerOpen() {
+        return subscriptionId != null;
+    }
+
+    public int getKeyPickerSize() {
+        return isKeyPickerOpen() ? Math.max(2, Math.min(keys.size(), 8)) : 1;
     }
 
     /** A one-column CSV of addresses: valid ones join the chips, the others are listed back (I1). */
@@ -114,6 +169,10 @@ public class InviteUsersDialog implements Serializable {
     }
 
     private InvitationBatch invite(boolean sendEmails) {
+        if (keyId == null || keyId.isBlank()) {
+            Messages.error("invite.chooseKey");
+            return null;
+        }
         try {
             InvitationBatch batch = invitations.invite(currentUser.getUserId(), currentUser.getSelectedAccountId(), keyId,
                     emails, language, expiresInDays, sendEmails);
@@ -123,7 +182,7 @@ public class InviteUsersDialog implements Serializable {
                 Messages.info("invite.sent", invitedCount);
             }
             emails = new ArrayList<>();
-            keys = invitations.invitableKeys(currentUser.getUserId(), currentUser.getSelectedAccountId(), productCode);
+            keys = loadKeys();
             return batch;
         } catch (KeyholdException refused) {
             Messages.error(refused);

@@ -29,6 +29,9 @@ public class OperatorSubscriptionsPage implements Serializable {
     @EJB
     ProductService products;
 
+    @EJB
+    com.keyhold.account.AccountService accountService;
+
     @Inject
     SessionUser currentUser;
 
@@ -117,6 +120,16 @@ public class OperatorSubscriptionsPage implements Serializable {
         try {
             subscriptions.renew(currentUser.getUserId(), subscriptionId, renewUntil);
             Messages.info("operator.renewed");
+        } catch (KeyholdException refused) {
+            Messages.error(refused);
+        }
+    }
+
+    /** SPEC S3: the vendor allows (or stops) offline activation by request files for the row's account. */
+    public void toggleOfflineOperations(String accountId, boolean enabled) {
+        try {
+            accountService.setOfflineOperations(accountId, enabled);
+            Messages.info(enabled ? "operator.offlineEnabled" : "operator.offlineDisabled");
         } catch (KeyholdException refused) {
             Messages.error(refused);
         }

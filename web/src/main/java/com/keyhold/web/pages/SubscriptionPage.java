@@ -84,7 +84,7 @@ public class SubscriptionPage implements Serializable {
     // the key dialog's License Administrators tab
     private transient List<MemberView> accountMembers;
     private String memberToAdd;
-    private String keyInviteEmails;
+    private List<String> keyInviteEmails = new ArrayList<>();
 
     public void load() {
         try {
@@ -157,7 +157,7 @@ public class SubscriptionPage implements Serializable {
         pendingDelete = false;
         accountMembers = null;
         memberToAdd = null;
-        keyInviteEmails = null;
+        keyInviteEmails = new ArrayList<>();
     }
 
     private List<MemberView> accountMembers() {
@@ -247,13 +247,15 @@ public class SubscriptionPage implements Serializable {
         }
     }
 
-    /** Invites new users who join as administrators of this key (the seed's Invite Users on the tab). */
+    /**
+     * Invites new users who join as administrators of this key (the seed's Invite Users on the tab):
+     * the addresses typed as chips, all or none (an invalid one stays marked on the list).
+     */
     public void inviteKeyAdministrators() {
-        List<String> emails = BusinessProfilePage.splitEmails(keyInviteEmails);
         try {
-            int sent = invitations.invite(currentUser.getUserId(), currentUser.getSelectedAccountId(), emails,
+            int sent = invitations.invite(currentUser.getUserId(), currentUser.getSelectedAccountId(), keyInviteEmails,
                     Language.fromTag(currentLocale.getLocale().toLanguageTag()), keyId, null).size();
-            keyInviteEmails = null;
+            keyInviteEmails = new ArrayList<>();
             Messages.info("keyAdmins.invited", sent);
         } catch (KeyholdException refused) {
             Messages.error(refused);
@@ -268,12 +270,12 @@ public class SubscriptionPage implements Serializable {
         this.memberToAdd = memberToAdd;
     }
 
-    public String getKeyInviteEmails() {
+    public List<String> getKeyInviteEmails() {
         return keyInviteEmails;
     }
 
-    public void setKeyInviteEmails(String keyInviteEmails) {
-        this.keyInviteEmails = keyInviteEmails;
+    public void setKeyInviteEmails(List<String> keyInviteEmails) {
+        this.keyInviteEmails = keyInviteEmails == null ? new ArrayList<>() : new ArrayList<>(keyInviteEmails);
     }
 
     /** Saves the key dialog; the first attempt of a change that deactivates installations asks for confirmation. */
@@ -352,8 +354,10 @@ public class SubscriptionPage implements Serializable {
         return MessageFormat.format(Messages.text(pendingDelete ? "key.confirmDelete" : "key.confirmQuota"), wouldDeactivate);
     }
 
+    /** S1: the fleet product's sublicenses are reserved, one per SCCM site; no dynamic keys. */
     public KeyType[] getCreatableTypes() {
-        return new KeyType[] {KeyType.RESERVED, KeyType.DYNAMIC};
+        return getSubscription() != null && getSubscription().isProxyLicensed() ? new KeyType[] {KeyType.RESERVED}
+                : new KeyType[] {KeyType.RESERVED, KeyType.DYNAMIC};
     }
 
     public String getId() {

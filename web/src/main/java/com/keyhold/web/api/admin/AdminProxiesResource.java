@@ -1,6 +1,5 @@
 package com.keyhold.web.api.admin;
 
-import com.keyhold.common.CsvCells;
 import com.keyhold.common.KeyholdException;
 import com.keyhold.proxy.ProxyAdministration;
 import com.keyhold.proxy.ProxyDisplay;
@@ -121,22 +120,10 @@ public class AdminProxiesResource {
     @Operation(summary = "The filtered list as CSV; cells are safe to open in a spreadsheet")
     public Response export(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId,
             @QueryParam("display") @DefaultValue("all") String display) {
-        StringBuilder csv = new StringBuilder(CsvCells.row("Server name", "Key", "Site code", "Site description", "Status",
-                "Offline use", "App version", "Activation date", "Last report date", "Max managed computers",
-                "Registered computers", "Over limit", "Silent", "Notes"));
-        int page = 0;
-        ProxyAdministration.ProxyPage found;
-        do {
-            found = proxies.list(caller(), accountId, display(display), page++, ProxyAdministration.MAX_PAGE_SIZE);
-            for (ProxyView p : found.items()) {
-                csv.append(CsvCells.row(p.serverName(), p.keyName() + " " + p.maskedKey(), p.siteCode(), p.siteDescription(),
-                        p.status(), Boolean.toString(p.offlineUse()), p.appVersion(), String.valueOf(p.activatedAt()),
-                        p.lastReportDate() == null ? "" : p.lastReportDate().toString(), Integer.toString(p.maxManagedComputers()),
-                        Integer.toString(p.usedManagedComputers()), Boolean.toString(p.overLimit()), Boolean.toString(p.silent()),
-                        p.notes()));
-            }
-        } while ((long) page * ProxyAdministration.MAX_PAGE_SIZE < found.total());
-        return Response.ok(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
+        String csv = proxies.exportCsv(caller(), accountId, display(display), List.of("Server name", "Key", "Site code",
+                "Site description", "Status", "Offline use", "App version", "Activation date", "Last report date",
+                "Max managed computers", "Registered computers", "Notes"));
+        return Response.ok(csv.getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"proxy-servers.csv\"").build();
     }
 

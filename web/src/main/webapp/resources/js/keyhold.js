@@ -1,0 +1,49 @@
+/* Keyhold's few page scripts: what PrimeFaces does not do by itself. */
+var Keyhold = Keyhold || {};
+
+/**
+ * Marks the chips of an address chips component (resources/kh/addressChips.xhtml) that the server found
+ * invalid: its feedback panel carries them as data-invalid, [{"text","reason"}].
+ */
+Keyhold.markChips = function (componentId) {
+  var feedback = document.getElementById(componentId + ':feedback');
+  var chips = document.getElementById(componentId + ':chips');
+  if (!feedback || !chips) {
+    return;
+  }
+  var invalid = JSON.parse(feedback.getAttribute('data-invalid') || '[]');
+  chips.querySelectorAll('li.ui-chips-token').forEach(function (token) {
+    var text = token.querySelector('.ui-chips-token-label').textContent;
+    var found = invalid.find(function (i) { return i.text === text; });
+    token.classList.toggle('kh-chip-invalid', !!found);
+    if (found) {
+      token.setAttribute('title', found.reason);
+    } else {
+      token.removeAttribute('title');
+    }
+  });
+};
+
+/**
+ * A file upload's onAdd: a file over the limit is refused here, before a byte is sent, with the page's
+ * sentence (the text of the element messageId); the server refuses it too (UploadLimitFilter).
+ */
+Keyhold.checkUploadSize = function (upload, file, callback, maxBytes, messageId) {
+  if (file.size > maxBytes) {
+    upload.clearMessages();
+    upload.showMessage({summary: document.getElementById(messageId).textContent, detail: ''});
+    return;
+  }
+  callback.call(upload, file);
+};
+
+/**
+ * A file upload's onerror: the server's plain-text refusal (413 from UploadLimitFilter, in the user's
+ * language) where the upload shows its messages, else the page's general sentence (element messageId).
+ */
+Keyhold.uploadRefused = function (upload, xhr, messageId) {
+  var type = xhr ? (xhr.getResponseHeader('Content-Type') || '') : '';
+  var plain = type.indexOf('text/plain') === 0 ? xhr.responseText : '';
+  upload.clear();
+  upload.showMessage({summary: plain || document.getElementById(messageId).textContent, detail: ''});
+};
