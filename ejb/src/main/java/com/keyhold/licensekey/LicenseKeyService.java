@@ -185,13 +185,19 @@ public class LicenseKeyService {
         LicenseKey key = keyOf(userId, accountId, keyId);
         requireAdditional(key, "id");
         List<Activation> active = activeOn(key, Integer.MAX_VALUE);
-        requireConfirmation(active.size(), confirm);
+        // S1, S7: a fleet key's proxy server is its one installation; deleting the key releases it
+        List<com.keyhold.proxy.ProxyServer> proxies = em.createNamedQuery("ProxyServer.holdingKey", com.keyhold.proxy.ProxyServer.class)
+                .setParameter("keyId", key.getId()).getResultList();
+        requireConfirmation(active.size() + proxies.size(), confirm);
         Instant now = clock.instant();
         active.forEach(a -> a.deactivate(now));
+        proxies.forEach(p -> p.release(now));
         // Deactivated records keep their history on the primary key; the blacklist of the key goes with it.
         LicenseKey primary = seatLedger.keysOf(key.getSubscription()).stream()
                 .filter(k -> k.getType() == KeyType.PRIMARY).findFirst().orElseThrow();
         em.createQuery("UPDATE Activation a SET a.licenseKey = :primary WHERE a.licenseKey = :key")
+                .setParameter("primary", primary).setParameter("key", key).executeUpdate();
+        em.createQuery("UPDATE ProxyServer p SET p.licenseKey = :primary WHERE p.licenseKey = :key")
                 .setParameter("primary", primary).setParameter("key", key).executeUpdate();
         em.createQuery("DELETE FROM BlacklistEntry b WHERE b.keyId = :keyId").setParameter("keyId", key.getId()).executeUpdate();
         em.createQuery("SELECT m FROM Membership m WHERE :keyId MEMBER OF m.keyIds", Membership.class)
@@ -200,9 +206,9 @@ public class LicenseKeyService {
         activityLog.record(key.getSubscription().getAccount().getId(), ActivityActions.KEY_DELETED,
                 ActivityActions.LICENSE_KEY, key.getId(), key.getType() + " key '" + key.getName() + "' "
                         + LicenseKeyFormat.mask(key.getKeyValue()) + " deleted from subscription '"
-                        + key.getSubscription().getName() + "', " + active.size() + " installations deactivated");
+                        + key.getSubscription().getName() + "', " + (active.size() + proxies.size()) + " installations deactivated");
         em.remove(key);
-        return active.size();
+        return active.size() + proxies.size();
     }
 
     private void deactivateLeastRecentlyContacted(LicenseKey key, int count) {

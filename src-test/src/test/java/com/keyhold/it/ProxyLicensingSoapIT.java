@@ -213,6 +213,23 @@ class ProxyLicensingSoapIT {
         Proxies.activate(account.subscription().primaryKey(), "P02");
     }
 
+    /** L7 for the fleet: deleting a key releases its proxy once confirmed; the proxy learns it at its next refresh. */
+    @Test
+    void deletingAFleetKeyReleasesItsProxyOnceConfirmed_L7_S7() {
+        Accounts.Business account = Proxies.accountWithFleet(30);
+        JsonObject site = account.createKey("Site D40", "RESERVED", 10);
+        String activationKey = Proxies.activate(site.getString("key"), "D40");
+        Http.Answer unconfirmed = Http.call("DELETE", "/api/v1/admin/keys/" + site.getString("id"), null,
+                Members.administrator(account).headers());
+        assertEquals(409, unconfirmed.status(), unconfirmed.body());
+        assertEquals(1, unconfirmed.json().getInt("wouldDeactivate"));
+        Http.Answer deleted = Http.call("DELETE", "/api/v1/admin/keys/" + site.getString("id") + "?confirm=true", null,
+                Members.administrator(account).headers());
+        assertTrue(deleted.status() == 200 || deleted.status() == 204, deleted.status() + " " + deleted.body());
+        Proxies.Soap refresh = Proxies.call("RefreshLicense", Map.of("activationKey", activationKey));
+        assertEquals("DEACTIVATED", refresh.text("//LicenseInfo/status"), refresh.body());
+    }
+
     /** A6 for the fleet: a license administrator sees and deactivates the proxy of their key, no other. */
     @Test
     void aLicenseAdministratorSeesAndDeactivatesOnlyTheProxiesOfTheirKeys_S8() {
