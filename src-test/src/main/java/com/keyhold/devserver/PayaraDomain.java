@@ -162,6 +162,7 @@ public final class PayaraDomain {
     /** The server-level pool and resource the EJB timer service stores persistent timers through. */
     public static final String TIMER_POOL = "keyhold-timer-pool";
     public static final String TIMER_RESOURCE = "jdbc/keyhold-timers";
+    private static final String TIMER_DATA_SOURCE = "com.mysql.cj.jdbc.MysqlXADataSource";
 
     /**
      * Points the EJB timer service at Keyhold's own database (issue 10), so that persistent
@@ -173,24 +174,39 @@ public final class PayaraDomain {
      * changed while an application that may have started the timer service is deployed.
      */
     public void storeTimersInKeyholdDatabase(String applicationName) {
-        if (remote(List.of("list-jdbc-connection-pools")).lines().noneMatch(line -> line.strip().equals(TIMER_POOL))) {
-            // Not XA: the schedules run their work in transactions of their own (NOT_SUPPORTED), so
-            // the timer store is the only resource in the container's timer transaction.
+        String poolClass = "resources.jdbc-connection-pool." + TIMER_POOL + ".datasource-classname";
+        boolean exists = remote(List.of("list-jdbc-connection-pools")).lines().anyMatch(line -> line.strip().equals(TIMER_POOL));
+        boolean recreated = false;
+        if (exists && !currentValue(poolClass).contains(TIMER_DATA_SOURCE)) {
+            // an earlier, non-XA pool: the timer service cannot deliver with it (see below)
+            remote(List.of("delete-jdbc-resource", TIMER_RESOURCE));
+            remote(List.of("delete-jdbc-connection-pool", TIMER_POOL));
+            exists = false;
+            recreated = true;
+        }
+        if (!exists) {
+            // XA: Payara delivers a persistent timeout in a transaction of its own that updates the timer's
+            // row, and refuses a second non-XA resource in it ("Local transaction already has 1 non-XA
+            // Resource"); after two failed deliveries it deletes the timer. With an XA timer pool the
+            // application's own (non-XA) pool may still join as the last resource.
             String properties = String.join(":",
                     "serverName=${keyhold.db.host}", "portNumber=${keyhold.db.port}",
                     "databaseName=${keyhold.db.name}", "user=${keyhold.db.user}",
                     "password=${keyhold.db.password}", "sslMode=${keyhold.db.ssl-mode}",
                     "allowPublicKeyRetrieval=${keyhold.db.allow-public-key-retrieval}",
                     "connectionTimeZone=UTC", "characterEncoding=UTF-8");
-            remote(List.of("create-jdbc-connection-pool", "--datasourceclassname", "com.mysql.cj.jdbc.MysqlDataSource",
-                    "--restype", "javax.sql.DataSource", "--steadypoolsize", "1", "--maxpoolsize", "8",
+            remote(List.of("create-jdbc-connection-pool", "--datasourceclassname", TIMER_DATA_SOURCE,
+                    "--restype", "javax.sql.XADataSource", "--steadypoolsize", "1", "--maxpoolsize", "8",
                     "--isconnectvalidatereq=true", "--validationmethod", "auto-commit", "--failconnection=true",
                     "--property", properties, TIMER_POOL));
             remote(List.of("create-jdbc-resource", "--connectionpoolid", TIMER_POOL, TIMER_RESOURCE));
         }
         String setting = "configs.config.server-config.ejb-container.ejb-timer-service.timer-datasource";
-        if (!currentValue(setting).contains(setting + "=" + TIMER_RESOURCE)) {
+        boolean unset = !currentValue(setting).contains(setting + "=" + TIMER_RESOURCE);
+        if (unset) {
             remote(List.of("set", setting + "=" + TIMER_RESOURCE));
+        }
+        if (unset || recreated) {
             if (isDeployed(applicationName)) {
                 stop();
                 start();

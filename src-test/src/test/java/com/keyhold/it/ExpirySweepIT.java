@@ -1,6 +1,7 @@
 package com.keyhold.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.keyhold.it.support.Clients;
@@ -103,6 +104,43 @@ class ExpirySweepIT {
         Http.Answer swept = Http.postJson("/api/v1/operator/sweeps/expiry", "", OPERATOR, operator());
         assertEquals(200, swept.status(), swept.body());
         assertTrue(swept.json().getInt("batches") >= 0 && swept.json().containsKey("longestBatchMillis"), swept.body());
+    }
+
+    /**
+     * Issue 10: a persistent schedule is really delivered from Keyhold's database, and survives its
+     * delivery. Payara updates the timer's row in a delivery transaction of its own; with a timer pool
+     * that cannot share that transaction it fails the delivery and, after two, deletes the timer.
+     * Waits for the invitation sweep's next 5-minute mark after deployment (at most 5 minutes).
+     */
+    @Test
+    void aPersistentScheduleIsDeliveredAndKeptInKeyholdsDatabase_E2() throws Exception {
+        String timerId;
+        long created;
+        try (Connection db = KeyholdServerExtension.server().connect();
+                ResultSet row = db.createStatement().executeQuery("SELECT TIMERID, CREATIONTIMERAW FROM EJB__TIMER__TBL"
+                        + " WHERE `SCHEDULE` LIKE '%*/5%'")) {
+            assertTrue(row.next(), "the invitation sweep's schedule is stored");
+            timerId = row.getString(1);
+            created = row.getLong(2);
+        }
+        long fiveMinutes = Duration.ofMinutes(5).toMillis();
+        long firstDelivery = (created / fiveMinutes + 1) * fiveMinutes;
+        long wait = firstDelivery + 20_000 - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        try (Connection db = KeyholdServerExtension.server().connect();
+                PreparedStatement query = db.prepareStatement("SELECT LASTEXPIRATIONRAW FROM EJB__TIMER__TBL WHERE TIMERID = ?")) {
+            query.setString(1, timerId);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "the timer is still there after its delivery");
+                assertTrue(row.getLong(1) >= firstDelivery, "delivered at " + java.time.Instant.ofEpochMilli(firstDelivery)
+                        + "; last expiration recorded: " + java.time.Instant.ofEpochMilli(row.getLong(1)));
+            }
+        }
+        String log = java.nio.file.Files.readString(KeyholdServerExtension.server().serverLog());
+        assertFalse(log.contains("Expunging timer"), "no timer was given up");
+        assertFalse(log.contains("non-XA Resource"), "no delivery failed on its transaction");
     }
 
     @Test
