@@ -10,6 +10,7 @@ import com.keyhold.it.support.KeyholdDeployment;
 import com.keyhold.it.support.KeyholdIntegrationTest;
 import com.keyhold.it.support.KeyholdServerExtension;
 import com.keyhold.it.support.Mailbox;
+import com.keyhold.it.support.ServerClock;
 import com.keyhold.it.support.Subscriptions;
 import com.keyhold.it.support.Users;
 import java.sql.Connection;
@@ -80,7 +81,7 @@ class ExpirySweepIT {
             assertEquals("SUBSCRIPTION_EXPIRED", refused.errorCode(), "expired by the clock, whatever the sweep");
             assertTrue(computer.length() > 0);
         } finally {
-            moveClock(Duration.ZERO);
+            ServerClock.move(Duration.ZERO);
         }
     }
 
@@ -101,8 +102,7 @@ class ExpirySweepIT {
         assertTrue(schedules.stream().anyMatch(s -> s != null && s.contains("# 23 #")), "the expiry sweep (minute 23): " + schedules);
         assertTrue(schedules.stream().anyMatch(s -> s != null && s.contains("*/5")), "the invitation sweep (every 5 minutes): " + schedules);
 
-        Http.Answer swept = Http.postJson("/api/v1/operator/sweeps/expiry", "", OPERATOR, operator());
-        assertEquals(200, swept.status(), swept.body());
+        Http.Answer swept = ServerClock.sweep("expiry");
         assertTrue(swept.json().getInt("batches") >= 0 && swept.json().containsKey("longestBatchMillis"), swept.body());
     }
 
@@ -157,15 +157,8 @@ class ExpirySweepIT {
     /** Moves the server's clock to the start of {@code day} (UTC) plus an hour and runs the sweep. */
     private static void sweepAt(LocalDate day, LocalDate end) {
         Duration offset = Duration.between(java.time.Instant.now(), day.atStartOfDay(ZoneOffset.UTC).plusHours(1).toInstant());
-        moveClock(offset);
-        Http.Answer swept = Http.postJson("/api/v1/operator/sweeps/expiry", "", OPERATOR, operator());
-        assertEquals(200, swept.status(), "sweep on " + day + " (end " + end + "): " + swept.body());
-    }
-
-    private static void moveClock(Duration offset) {
-        Http.Answer moved = Http.call("PUT", "/api/v1/operator/clock", "{\"offsetSeconds\":" + offset.toSeconds() + "}",
-                OPERATOR, operator());
-        assertEquals(200, moved.status(), moved.body());
+        ServerClock.move(offset);
+        ServerClock.sweep("expiry");
     }
 
     private static String operator() {

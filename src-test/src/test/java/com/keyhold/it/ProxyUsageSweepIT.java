@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.keyhold.it.support.Http;
 import com.keyhold.it.support.KeyholdDeployment;
 import com.keyhold.it.support.KeyholdIntegrationTest;
-import com.keyhold.it.support.KeyholdServerExtension;
 import com.keyhold.it.support.Mailbox;
 import com.keyhold.it.support.Proxies;
+import com.keyhold.it.support.ServerClock;
 import com.keyhold.it.support.Subscriptions;
 import com.keyhold.it.support.Users;
 import jakarta.json.JsonObject;
@@ -28,8 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 @KeyholdIntegrationTest
 class ProxyUsageSweepIT {
-
-    private static final String OPERATOR = "Authorization";
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -61,14 +59,14 @@ class ProxyUsageSweepIT {
             sweep();
             assertEquals(1, overLimitEmails(email), "one email a day, however often the sweep runs");
 
-            moveClock(Duration.ofDays(1).plusHours(1));
+            ServerClock.move(Duration.ofDays(1).plusHours(1));
             sweep();
             sweep();
             assertEquals(2, overLimitEmails(email), "the next day, the next email");
 
             JsonObject beforeSilence = proxy(admin);
             assertFalse(beforeSilence.getBoolean("silent"), beforeSilence.toString());
-            moveClock(Duration.ofDays(9));
+            ServerClock.move(Duration.ofDays(9));
             sweep();
             assertTrue(proxy(admin).getBoolean("silent"), "no report for 8 days: flagged silent");
             Proxies.Soap report = Proxies.call("ReportUsage", Map.of("activationKey", activationKey,
@@ -81,7 +79,7 @@ class ProxyUsageSweepIT {
             sweep();
             assertEquals(emails, overLimitEmails(email), "within the limit: no more emails");
         } finally {
-            moveClock(Duration.ZERO);
+            ServerClock.move(Duration.ZERO);
         }
     }
 
@@ -90,18 +88,7 @@ class ProxyUsageSweepIT {
     }
 
     private static void sweep() {
-        Http.Answer swept = Http.postJson("/api/v1/operator/sweeps/usage", "", OPERATOR, operator());
-        assertEquals(200, swept.status(), swept.body());
-    }
-
-    private static void moveClock(Duration offset) {
-        Http.Answer moved = Http.call("PUT", "/api/v1/operator/clock", "{\"offsetSeconds\":" + offset.toSeconds() + "}",
-                OPERATOR, operator());
-        assertEquals(200, moved.status(), moved.body());
-    }
-
-    private static String operator() {
-        return Http.bearer(KeyholdServerExtension.server().operatorToken());
+        ServerClock.sweep("usage");
     }
 
     private static long overLimitEmails(String email) throws InterruptedException {
