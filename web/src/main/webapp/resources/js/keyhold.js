@@ -47,3 +47,21 @@ Keyhold.uploadRefused = function (upload, xhr, messageId) {
   upload.clear();
   upload.showMessage({summary: plain || document.getElementById(messageId).textContent, detail: ''});
 };
+
+/**
+ * PrimeFaces gives each message's <li> role="alert", so its <ul> no longer holds list items (axe-core's
+ * "list" rule, issue 12's accessibility pass). The messages container is already a live region
+ * (aria-live), which announces them; the items become plain list items again, on load and after Ajax.
+ */
+Keyhold.listMessagesAsLists = function () {
+  document.querySelectorAll('.ui-messages li[role="alert"]').forEach(function (item) {
+    item.removeAttribute('role');
+    item.removeAttribute('aria-atomic');
+  });
+};
+document.addEventListener('DOMContentLoaded', function () {
+  Keyhold.listMessagesAsLists();
+  if (window.jQuery) {
+    jQuery(document).on('pfAjaxComplete', Keyhold.listMessagesAsLists);
+  }
+});

@@ -113,7 +113,7 @@ public class ActivationService {
         if (created) {
             seatLedger.poolOf(subscription).requireSeatFor(key.getId());
             activation = new Activation(subscription, key, request.hardwareId(), tokenHash, request.details(),
-                    invitation != null ? invitation.getEmail() : "key " + LicenseKeyFormat.mask(keyValue), now);
+                    invitation != null ? invitation.getEmail() : LicenseKeyFormat.mask(keyValue), now);
             em.persist(activation);
         } else {
             activation = existing.get();

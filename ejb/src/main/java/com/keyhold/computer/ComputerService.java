@@ -9,11 +9,13 @@ import com.keyhold.common.CsvCells;
 import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
 import com.keyhold.licensekey.LicenseKey;
+import com.keyhold.licensekey.LicenseKeyFormat;
 import com.keyhold.licensekey.SeatLedger;
 import com.keyhold.subscription.Subscription;
-import com.keyhold.subscription.SubscriptionStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -58,6 +60,12 @@ public class ComputerService {
             Map.entry("serialNumber", "a.serialNumber"),
             Map.entry("hostOs", "a.hostOs"),
             Map.entry("userName", "a.userName"),
+            // multi-valued cells sort by their first value: the stored list starts with it
+            Map.entry("macAddresses", "a.macAddresses"),
+            Map.entry("ipAddresses", "a.ipAddresses"),
+            Map.entry("activatedBy", "a.activatedBy"),
+            Map.entry("notes", "a.notes"),
+            Map.entry("configurationProfile", "COALESCE(pr.name, '')"),
             Map.entry("activatedAt", "a.activatedAt"),
             Map.entry("expiresOn", "COALESCE(k.customExpiresOn, s.endsOn)"));
     private static final String BLACKLISTED =
@@ -131,7 +139,8 @@ public class ComputerService {
     public ComputerPage list(String userId, String accountId, ComputerQuery query, long countUpTo) {
         Scope scope = scopeOf(userId, accountId).requireAllowed();
         Map<String, Object> parameters = new HashMap<>();
-        String from = " FROM Activation a" + (needsKeyAndSubscription(query) ? " JOIN a.licenseKey k JOIN a.subscription s" : "");
+        String from = " FROM Activation a" + (needsKeyAndSubscription(query) ? " JOIN a.licenseKey k JOIN a.subscription s" : "")
+                + ("configurationProfile".equals(query.sort()) ? " LEFT JOIN k.profile pr" : "");
         String where = where(scope, query, parameters);
 
         TypedQuery<String> pageIds = em.createQuery("SELECT a.id" + from + where + orderBy(query), String.class);
@@ -198,8 +207,8 @@ public class ComputerService {
             requireAllInAccount(account, ids);
             scope.requireAllowed();
         }
-        if (ids == null || ids.isEmpty() || ids.size() > 10_000) {
-            throw KeyholdException.badRequest("ids", "between 1 and 10000 computer ids are required");
+        if (ids == null || ids.isEmpty() || ids.size() > MAX_PER_ACTION) {
+            throw KeyholdException.badRequest("ids", "between 1 and " + MAX_PER_ACTION + " computer ids are required");
         }
         Set<String> wanted = new LinkedHashSet<>(ids);
         LicenseKey target = action == Action.MOVE ? targetKey(scope, targetKeyId) : null;
@@ -237,6 +246,36 @@ public class ComputerService {
         return changed;
     }
 
+    /** The most computers one action changes: the same bound whether they are chosen by id or by the filter. */
+    public static final int MAX_PER_ACTION = 10_000;
+
+    /**
+     * "Select all" (CONTRACT section 6, the filter form): applies the action to every computer the
+     * filter matches now, provided that is the number the administrator saw ({@code expected}); else
+     * nothing changes and CONFIRMATION_REQUIRED says how many it would change now ({@code wouldChange}).
+     */
+    public int applyToFilter(String userId, String accountId, Action action, ComputerQuery filter, long expected,
+            String targetKeyId) {
+        Scope scope = scopeOf(userId, accountId).requireAllowed();
+        Map<String, Object> parameters = new HashMap<>();
+        TypedQuery<String> matching = em.createQuery("SELECT a.id FROM Activation a JOIN a.licenseKey k JOIN a.subscription s"
+                + where(scope, filter, parameters) + " ORDER BY a.id", String.class);
+        parameters.forEach(matching::setParameter);
+        List<String> ids = matching.setMaxResults(MAX_PER_ACTION + 1).getResultList();
+        if (ids.size() > MAX_PER_ACTION) {
+            throw KeyholdException.badRequest("filter", "matches more than " + MAX_PER_ACTION
+                    + " computers; narrow it (by status, display, profile or search) and repeat the action");
+        }
+        if (ids.size() != expected) {
+            throw KeyholdException.withDetails(ErrorCode.CONFIRMATION_REQUIRED, "The filter now matches " + ids.size()
+                    + " computers, not " + expected + "; confirm with that number.", Map.of("wouldChange", ids.size()));
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return apply(userId, accountId, action, ids, targetKeyId);
+    }
+
     /** One entry per action however many computers it changed: one id names the computer, many are counted. */
     private void recordAction(String account, Action action, List<Activation> computers, LicenseKey target, int changed) {
         String what = switch (action) {
@@ -269,6 +308,7 @@ public class ComputerService {
     }
 
     /** Writes the filtered list (or the given ids) as CSV, in batches, so any size exports in bounded memory (C7). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void exportCsv(String userId, String accountId, ComputerQuery query, List<String> onlyIds, Writer out) {
         Scope scope = scopeOf(userId, accountId).requireAllowed();
         Map<String, Object> parameters = new HashMap<>();
@@ -278,33 +318,57 @@ public class ComputerService {
             where += " AND a.id IN :onlyIds";
             parameters.put("onlyIds", onlyIds);
         }
+        // Each batch is one query of plain values (no entities to build, track and clear), in its own
+        // autocommit read: a million rows hold no transaction open for minutes (issue 13, target 5).
+        String select = "SELECT a.id, a.alias, a.computerName, k.keyValue, " + KEY_NAME + ", a.status, a.lastContactAt,"
+                + " a.appVersion, a.hardwareId, a.serialNumber, a.macAddresses, a.ipAddresses, a.hostOs, a.userName,"
+                + " a.activatedAt, a.activatedBy, pr.name, a.notes, k.id"
+                + " FROM Activation a JOIN a.licenseKey k JOIN a.subscription s LEFT JOIN k.profile pr"
+                + where + " AND a.id > :lastId ORDER BY a.id";
+        Map<String, String> maskedKeys = new HashMap<>();
         try {
             out.write(CsvCells.row("Name", "Computer Name", "License Key", "Key", "Status", "Last Contact", "App Version",
                     "Hardware ID", "Serial Number", "MAC Addresses", "IP Addresses", "Host OS", "User Name",
                     "Activated On", "Activated By", "Configuration Profile", "Notes"));
             String lastId = "";
             while (true) {
-                TypedQuery<Activation> batch = em.createQuery("SELECT a FROM Activation a JOIN FETCH a.licenseKey k"
-                        + " JOIN a.subscription s" + where + " AND a.id > :lastId ORDER BY a.id", Activation.class);
+                TypedQuery<Object[]> batch = em.createQuery(select, Object[].class);
                 parameters.forEach(batch::setParameter);
-                List<Activation> rows = batch.setParameter("lastId", lastId).setMaxResults(EXPORT_BATCH).getResultList();
-                for (ComputerRow row : rowsOf(rows)) {
-                    out.write(CsvCells.row(row.getName(), row.getComputerName(), row.getMaskedKey(), row.getKeyName(),
-                            row.getStatus().name(), text(row.getLastContact()), row.getAppVersion(), row.getHardwareId(),
-                            row.getSerialNumber(), row.getMacAddresses(), row.getIpAddresses(), row.getHostOs(),
-                            row.getUserName(), text(row.getActivatedAt()), row.getActivatedBy(),
-                            row.getConfigurationProfile(), row.getNotes()));
+                List<Object[]> rows = batch.setParameter("lastId", lastId).setMaxResults(EXPORT_BATCH).getResultList();
+                if (rows.isEmpty()) {
+                    return;
                 }
+                Set<String> blacklisted = blacklistedPairs(rows.stream().map(r -> (String) r[8]).distinct().toList());
+                StringBuilder lines = new StringBuilder(rows.size() * 256);
+                for (Object[] r : rows) {
+                    String keyId = (String) r[18];
+                    ComputerStatus status = blacklisted.contains(keyId + "\n" + r[8]) ? ComputerStatus.BLACKLISTED
+                            : r[5] == ActivationStatus.ACTIVE ? ComputerStatus.ACTIVE : ComputerStatus.DEACTIVATED;
+                    lines.append(CsvCells.row(r[1] != null ? (String) r[1] : (String) r[2], (String) r[2],
+                            maskedKeys.computeIfAbsent(keyId, id -> LicenseKeyFormat.mask((String) r[3])), (String) r[4],
+                            status.name(), text((Instant) r[6]), (String) r[7], (String) r[8], (String) r[9], (String) r[10],
+                            (String) r[11], (String) r[12], (String) r[13], text((Instant) r[14]), (String) r[15],
+                            r[16] == null ? "Default" : (String) r[16], (String) r[17]));
+                }
+                out.write(lines.toString());
                 out.flush();
                 if (rows.size() < EXPORT_BATCH) {
                     return;
                 }
-                lastId = rows.get(rows.size() - 1).getId();
-                em.clear();
+                lastId = (String) rows.get(rows.size() - 1)[0];
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The (key, hardware id) pairs on a blacklist among these hardware ids, as "keyId\nhardwareId". */
+    private Set<String> blacklistedPairs(List<String> hardwareIds) {
+        Set<String> listed = new HashSet<>();
+        em.createQuery("SELECT b.keyId, b.hardwareId FROM BlacklistEntry b WHERE b.hardwareId IN :hardware", Object[].class)
+                .setParameter("hardware", hardwareIds).getResultList()
+                .forEach(row -> listed.add(row[0] + "\n" + row[1]));
+        return listed;
     }
 
     private int blacklist(List<Activation> computers, Instant now) {
@@ -435,7 +499,7 @@ public class ComputerService {
             case EXPIRING_SOON -> {
                 where.append(" AND COALESCE(k.customExpiresOn, s.endsOn) >= :today AND COALESCE(k.customExpiresOn, s.endsOn) < :soon");
                 parameters.put("today", today);
-                parameters.put("soon", today.plusDays(SubscriptionStatus.DEFAULT_EXPIRING_SOON_DAYS));
+                parameters.put("soon", today.plusDays(com.keyhold.subscription.ExpiringSoon.days()));
             }
             default -> { }
         }
@@ -457,7 +521,7 @@ public class ComputerService {
     /** Whether the filters or the sort name the key or the subscription (Display by expiry, key name, expiry). */
     private static boolean needsKeyAndSubscription(ComputerQuery query) {
         return query.display() != ComputerQuery.DisplayFilter.ALL || query.search() != null && !query.search().isBlank()
-                || "keyName".equals(query.sort()) || "expiresOn".equals(query.sort());
+                || "keyName".equals(query.sort()) || "expiresOn".equals(query.sort()) || "configurationProfile".equals(query.sort());
     }
 
     /**

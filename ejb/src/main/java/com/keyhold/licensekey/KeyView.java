@@ -3,14 +3,17 @@ package com.keyhold.licensekey;
 import java.time.LocalDate;
 
 /**
- * A license key as the keys table shows it (CONTRACT section 6): the full key only for those who may
- * manage it (L9), seats per SPEC L5. A class with getters so pages (EL 5) can read it.
+ * A license key as the keys table shows it (CONTRACT section 6), seats per SPEC L5. The key itself is
+ * masked (L9): the full key leaves the server only in the answer that creates the key
+ * ({@link #withFullKey}) and by an explicit, logged reveal ({@link LicenseKeyService#reveal}), so a page's
+ * HTML or an API list never carries it. A class with getters so pages (EL 5) can read it.
  */
 public final class KeyView {
 
     private final String id;
     private final String name;
-    private final String key;
+    private final String maskedKey;
+    private final String fullKey;
     private final KeyType type;
     private final int quota;
     private final int used;
@@ -31,7 +34,8 @@ public final class KeyView {
             LocalDate expiresOn, boolean renewsWithSubscription, boolean expired, String profileId, String profileName) {
         this.id = id;
         this.name = name;
-        this.key = key;
+        this.maskedKey = LicenseKeyFormat.mask(key);
+        this.fullKey = null;
         this.type = type;
         this.quota = quota;
         this.used = used;
@@ -51,12 +55,34 @@ public final class KeyView {
         return name;
     }
 
+    private KeyView(KeyView masked, String fullKey) {
+        this.id = masked.id;
+        this.name = masked.name;
+        this.maskedKey = masked.maskedKey;
+        this.fullKey = fullKey;
+        this.type = masked.type;
+        this.quota = masked.quota;
+        this.used = masked.used;
+        this.available = masked.available;
+        this.expiresOn = masked.expiresOn;
+        this.renewsWithSubscription = masked.renewsWithSubscription;
+        this.expired = masked.expired;
+        this.profileId = masked.profileId;
+        this.profileName = masked.profileName;
+    }
+
+    /** The same view carrying the full key: only for the answer that creates the key (L9). */
+    KeyView withFullKey(String key) {
+        return new KeyView(this, key);
+    }
+
+    /** The key as the API shows it: masked, except in the answer that created it (L9). */
     public String getKey() {
-        return key;
+        return fullKey != null ? fullKey : maskedKey;
     }
 
     public String getMaskedKey() {
-        return LicenseKeyFormat.mask(key);
+        return maskedKey;
     }
 
     public KeyType getType() {

@@ -110,7 +110,33 @@ public class LicenseKeyService {
                 key.getId(), request.type() + " key '" + name + "' " + LicenseKeyFormat.mask(key.getKeyValue()) + ", quota "
                         + request.quota() + ", in subscription '" + subscription.getName() + "'"
                         + (customExpiry == null ? "" : ", expires on " + customExpiry));
-        return views(subscription).stream().filter(v -> v.getId().equals(key.getId())).findFirst().orElseThrow();
+        // L9: the one answer that carries the full key without a reveal is the one that created it
+        return views(subscription).stream().filter(v -> v.getId().equals(key.getId())).findFirst().orElseThrow()
+                .withFullKey(key.getKeyValue());
+    }
+
+    /**
+     * The full key, for those who manage it (L9): account administrators every key of the account,
+     * license administrators their own (A6); any other key is "not found". Every reveal is recorded in
+     * the activity log, since whoever holds the key can activate on it.
+     */
+    public String reveal(String userId, String accountId, String keyId) {
+        Membership membership = access.actingMembership(userId, accountId);
+        LicenseKey key = keyId == null ? null : em.find(LicenseKey.class, keyId);
+        if (key == null || key.getSubscription().getAccount() == null
+                || !key.getSubscription().getAccount().getId().equals(membership.getAccount().getId())) {
+            throw KeyholdException.notFound("License key");
+        }
+        Permissions permissions = Permissions.of(membership);
+        if (!permissions.managesKey(key.getId())) {
+            if (membership.getRole() == MemberRole.LICENSE_ADMINISTRATOR) {
+                throw KeyholdException.notFound("License key");
+            }
+            AccountAccess.requireComputerManager(membership);
+        }
+        activityLog.record(membership.getAccount().getId(), ActivityActions.KEY_REVEALED, ActivityActions.LICENSE_KEY,
+                key.getId(), "key '" + key.getName() + "' " + LicenseKeyFormat.mask(key.getKeyValue()) + " revealed");
+        return key.getKeyValue();
     }
 
     /**
@@ -182,9 +208,27 @@ public class LicenseKeyService {
 
     /** Deletes an additional key, deactivating all its installations when confirmed (L7). */
     public int delete(String userId, String accountId, String keyId, boolean confirm) {
+        return delete(userId, accountId, keyId, confirm, null).deactivated();
+    }
+
+    /** What deleting a key did to its installations. */
+    public record Deletion(int deactivated, int moved) {
+    }
+
+    /**
+     * Deletes an additional key. With {@code moveToKeyId} its active computers first move to that key of
+     * the same subscription (C8: all or none, the target needs the seats), as the seed's confirmation
+     * text offers; whatever remains is deactivated, only when confirmed (L7).
+     */
+    public Deletion delete(String userId, String accountId, String keyId, boolean confirm, String moveToKeyId) {
         LicenseKey key = keyOf(userId, accountId, keyId);
         requireAdditional(key, "id");
         List<Activation> active = activeOn(key, Integer.MAX_VALUE);
+        int moved = 0;
+        if (moveToKeyId != null && !active.isEmpty()) {
+            moved = moveAll(key, active, moveTarget(userId, accountId, key, moveToKeyId));
+            active = List.of();
+        }
         // S1, S7: a fleet key's proxy server is its one installation; deleting the key releases it
         List<com.keyhold.proxy.ProxyServer> proxies = em.createNamedQuery("ProxyServer.holdingKey", com.keyhold.proxy.ProxyServer.class)
                 .setParameter("keyId", key.getId()).getResultList();
@@ -206,9 +250,39 @@ public class LicenseKeyService {
         activityLog.record(key.getSubscription().getAccount().getId(), ActivityActions.KEY_DELETED,
                 ActivityActions.LICENSE_KEY, key.getId(), key.getType() + " key '" + key.getName() + "' "
                         + LicenseKeyFormat.mask(key.getKeyValue()) + " deleted from subscription '"
-                        + key.getSubscription().getName() + "', " + (active.size() + proxies.size()) + " installations deactivated");
+                        + key.getSubscription().getName() + "', " + (active.size() + proxies.size()) + " installations deactivated"
+                        + (moved > 0 ? ", " + moved + " moved to another key" : ""));
         em.remove(key);
-        return active.size() + proxies.size();
+        return new Deletion(active.size() + proxies.size(), moved);
+    }
+
+    private LicenseKey moveTarget(String userId, String accountId, LicenseKey deleting, String moveToKeyId) {
+        LicenseKey target = em.find(LicenseKey.class, moveToKeyId);
+        Membership membership = access.actingMembership(userId, accountId);
+        if (target == null || !target.getSubscription().getId().equals(deleting.getSubscription().getId())
+                || !Permissions.of(membership).managesKey(target.getId())) {
+            throw KeyholdException.notFound("License key");
+        }
+        if (target.getId().equals(deleting.getId())) {
+            throw KeyholdException.badRequest("moveToKeyId", "must be another key than the one deleted");
+        }
+        return target;
+    }
+
+    /** C8 for a whole key: every active computer moves, or none does (seats, expiry, the target's blacklist). */
+    private int moveAll(LicenseKey from, List<Activation> active, LicenseKey target) {
+        long blacklisted = em.createQuery("SELECT COUNT(b) FROM BlacklistEntry b WHERE b.keyId = :target AND b.hardwareId IN"
+                        + " (SELECT a.hardwareId FROM Activation a WHERE a.licenseKey = :from"
+                        + " AND a.status = com.keyhold.computer.ActivationStatus.ACTIVE)", Long.class)
+                .setParameter("target", target.getId()).setParameter("from", from).getSingleResult();
+        if (blacklisted > 0) {
+            throw new KeyholdException(ErrorCode.COMPUTER_BLACKLISTED,
+                    blacklisted + " of the key's computers are blacklisted for the target key.");
+        }
+        seatLedger.poolOf(from.getSubscription()).requireMove(Map.of(from.getId(), active.size()), 0, target.getId());
+        Instant now = clock.instant();
+        active.forEach(a -> a.moveTo(target, now));
+        return active.size();
     }
 
     private void deactivateLeastRecentlyContacted(LicenseKey key, int count) {

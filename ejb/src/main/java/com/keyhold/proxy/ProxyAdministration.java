@@ -12,7 +12,6 @@ import com.keyhold.licensekey.LicenseKeyFormat;
 import com.keyhold.licensekey.SeatLedger;
 import com.keyhold.licensekey.SeatPool;
 import com.keyhold.subscription.Subscription;
-import com.keyhold.subscription.SubscriptionStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -86,7 +85,7 @@ public class ProxyAdministration {
                 where.append(" AND p.status = com.keyhold.proxy.ProxyStatus.ACTIVE AND ").append(expiry)
                         .append(" >= :today AND ").append(expiry).append(" < :soon");
                 parameters.put("today", today);
-                parameters.put("soon", today.plusDays(SubscriptionStatus.DEFAULT_EXPIRING_SOON_DAYS));
+                parameters.put("soon", today.plusDays(com.keyhold.subscription.ExpiringSoon.days()));
             }
             default -> { }
         }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** An account's view of its subscriptions (SPEC L1, L3): list with display filter, search and sort; rename. */
 @Stateless
@@ -41,6 +40,15 @@ public class AccountSubscriptions {
 
     /** The subscriptions list: account administrators only (A6: members and license administrators never see subscriptions). */
     public List<SubscriptionView> list(String userId, String accountId, Display display, String search, Arrange arrange) {
+        return list(userId, accountId, display, search, arrange, false, null);
+    }
+
+    /**
+     * The list as the product page shows it: of one product (its code; null for all), arranged in either
+     * direction; ties broken by id so pages never shuffle.
+     */
+    public List<SubscriptionView> list(String userId, String accountId, Display display, String search, Arrange arrange,
+            boolean descending, String productCode) {
         Membership membership = access.actingMembership(userId, accountId);
         AccountAccess.requireAdministrator(membership);
         LocalDate today = LocalDate.now(clock);
@@ -51,10 +59,14 @@ public class AccountSubscriptions {
             case START_DATE -> Comparator.comparing(SubscriptionView::getStartsOn);
             case END_DATE -> Comparator.comparing(SubscriptionView::getEndsOn);
         };
+        if (descending) {
+            order = order.reversed();
+        }
         return em.createQuery("SELECT s FROM Subscription s JOIN FETCH s.product WHERE s.account.id = :account",
                         Subscription.class)
                 .setParameter("account", membership.getAccount().getId())
                 .getResultStream()
+                .filter(s -> productCode == null || s.getProduct().getCode().equals(productCode))
                 .map(s -> view(s, today, soon))
                 .filter(v -> matches(v.getStatus(), display))
                 .filter(v -> needle.isEmpty() || v.getName().toLowerCase(Locale.ROOT).contains(needle))
@@ -72,7 +84,7 @@ public class AccountSubscriptions {
         java.util.Map<String, long[]> counts = new java.util.TreeMap<>();
         java.util.Map<String, String> names = new java.util.HashMap<>();
         java.util.Set<String> fleet = new java.util.HashSet<>();
-        em.createQuery("SELECT p.code, p.name, SUM(CASE WHEN s.endsOn >= :today THEN 1 ELSE 0 END), p.kind FROM Subscription s"
+        em.createQuery("SELECT p.code, p.name, SUM(CASE WHEN s.endsOn >= :today AND s.startsOn <= :today THEN 1 ELSE 0 END), p.kind FROM Subscription s"
                         + " JOIN s.product p WHERE s.account.id = :account GROUP BY p.code, p.name, p.kind", Object[].class)
                 .setParameter("account", account).setParameter("today", today)
                 .getResultList().forEach(row -> {
@@ -166,7 +178,6 @@ public class AccountSubscriptions {
     }
 
     private static int expiringSoonDays() {
-        return ConfigProvider.getConfig().getOptionalValue("keyhold.expiring-soon-days", Integer.class)
-                .orElse(SubscriptionStatus.DEFAULT_EXPIRING_SOON_DAYS);
+        return ExpiringSoon.days();
     }
 }

@@ -69,7 +69,11 @@ public class RegistrationService {
         boolean businessProduct = subscription.getProduct().isBusiness();
         Membership acting = access.actingMembership(userId, chosenAccountId);
         Account target;
-        if (chosenAccountId != null && !chosenAccountId.isBlank()) {
+        // CONTRACT section 6: choosing the personal account behaves as choosing none (a business key then
+        // creates the business account, as the page does from the personal account's dashboard)
+        boolean intoChosenBusiness = chosenAccountId != null && !chosenAccountId.isBlank()
+                && acting.getAccount().getType() == AccountType.BUSINESS;
+        if (intoChosenBusiness) {
             AccountAccess.requireAdministrator(acting);
             if (businessProduct != (acting.getAccount().getType() == AccountType.BUSINESS)) {
                 throw KeyholdException.badRequest("key", businessProduct

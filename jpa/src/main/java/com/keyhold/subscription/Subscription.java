@@ -92,7 +92,7 @@ public class Subscription {
         this.contractDetails = contractDetails;
         this.createdAt = now;
         this.orders.add(new SubscriptionOrder(this, "ISSUED", "Issued for " + seats + " seats, "
-                + startsOn + " to " + endsOn + (trial ? " (trial)" : ""), now));
+                + startsOn + " to " + endsOn + (trial ? " (trial)" : ""), now, seats, startsOn, endsOn, trial));
     }
 
     public void addAddOn(Product addOn, int quantity) {
@@ -110,7 +110,7 @@ public class Subscription {
         if (orders.stream().anyMatch(o -> o.getKind().equals("EXPIRED") && o.getDescription().equals(description))) {
             return false;
         }
-        orders.add(new SubscriptionOrder(this, "EXPIRED", description, now));
+        orders.add(new SubscriptionOrder(this, "EXPIRED", description, now, endsOn));
         return true;
     }
 
@@ -120,19 +120,20 @@ public class Subscription {
         if (orders.stream().anyMatch(o -> o.getKind().equals("KEY_EXPIRED") && o.getDescription().equals(description))) {
             return false;
         }
-        orders.add(new SubscriptionOrder(this, "KEY_EXPIRED", description, now));
+        orders.add(new SubscriptionOrder(this, "KEY_EXPIRED", description, now, keyName, expiredOn));
         return true;
     }
 
     /** Extends the end date (O1), recorded in the order history. */
     public void renewUntil(LocalDate newEnd, Instant now) {
-        orders.add(new SubscriptionOrder(this, "RENEWED", "Renewed from " + endsOn + " to " + newEnd, now));
+        orders.add(new SubscriptionOrder(this, "RENEWED", "Renewed from " + endsOn + " to " + newEnd, now, endsOn, newEnd));
         this.endsOn = newEnd;
     }
 
     /** Sets the seat total (O1); the caller has checked it against the keys (L6). */
     public void changeSeats(int newSeats, Instant now) {
-        orders.add(new SubscriptionOrder(this, "SEATS_CHANGED", "Seats changed from " + seats + " to " + newSeats, now));
+        orders.add(new SubscriptionOrder(this, "SEATS_CHANGED", "Seats changed from " + seats + " to " + newSeats, now,
+                seats, newSeats));
         this.seats = newSeats;
     }
 

@@ -149,14 +149,20 @@ public final class PayaraDomain {
     }
 
     /**
-     * Cookies of the HTTP listener get {@code SameSite=Lax} (issue 9). Payara does not apply the
+     * The HTTP and HTTPS listeners as Keyhold needs them; a deployer does the same on their server
+     * (README "Deploying"). Cookies get {@code SameSite=Lax} (issue 9): Payara does not apply the
      * servlet API's {@code SessionCookieConfig.setAttribute("SameSite", …)} to its session cookie, so
-     * the listener sets it; a deployer does the same on their server (README "Deploying").
+     * the listener sets it. And a DELETE may carry a body (the key deletion's confirmation).
      */
-    public void useSameSiteLaxCookies() {
-        String http = "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.";
-        remote(List.of("set", http + "cookie-same-site-value=Lax"));
-        remote(List.of("set", http + "cookie-same-site-enabled=true"));
+    public void configureHttpListeners() {
+        for (String listener : List.of("http-listener-1", "http-listener-2")) {
+            String http = "configs.config.server-config.network-config.protocols.protocol." + listener + ".http.";
+            remote(List.of("set", http + "cookie-same-site-value=Lax"));
+            remote(List.of("set", http + "cookie-same-site-enabled=true"));
+            // CONTRACT section 6: DELETE /api/v1/admin/keys/{id} takes {"confirm": true} in its body; Grizzly
+            // answers a bare 400 to a DELETE with a body unless this is set
+            remote(List.of("set", http + "allow-payload-for-undefined-http-methods=true"));
+        }
     }
 
     /** The server-level pool and resource the EJB timer service stores persistent timers through. */

@@ -15,6 +15,9 @@ import java.util.logging.Logger;
  * <p>With {@code KEYHOLD_DB_HOST} (and {@code _PORT}, {@code _USER}, {@code _PASSWORD}, or the
  * {@code keyhold.db.*} system properties) it uses that MySQL/MariaDB server; otherwise it starts an
  * embedded MariaDB on port 3307 ({@code keyhold.embedded-db.port}).
+ *
+ * <p>With {@code keyhold.mail.host} (or {@code KEYHOLD_MAIL_HOST}) Keyhold sends email through that
+ * SMTP server; otherwise a {@link MailCatcher} keeps every email for reading on a web page.
  */
 public final class RunKeyhold {
 
@@ -49,6 +52,11 @@ public final class RunKeyhold {
         DatabaseSettings db = configured.orElseGet(embedded::settings);
         Databases.createTimerTable(db, database, payaraHome);
 
+        String mailHost = System.getProperty("keyhold.mail.host", System.getenv("KEYHOLD_MAIL_HOST"));
+        MailCatcher mailCatcher = mailHost != null && !mailHost.isBlank() ? null
+                : MailCatcher.start(Path.of(System.getProperty("keyhold.mail-catcher.jar")), home.resolve("mail-catcher.log"),
+                        Integer.getInteger("keyhold.mail-catcher.smtp-port", 3025), Integer.getInteger("keyhold.mail-catcher.web-port", 8025));
+
         PayaraDomain domain = new PayaraDomain(payaraHome, home.resolve("domains"), "keyhold",
                 Integer.getInteger("keyhold.portbase", 0));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -61,6 +69,9 @@ public final class RunKeyhold {
             }
             if (embedded != null) {
                 embedded.close();
+            }
+            if (mailCatcher != null) {
+                mailCatcher.close();
             }
         }, "keyhold-shutdown"));
 
@@ -79,13 +90,14 @@ public final class RunKeyhold {
         properties.put("keyhold.db.ssl-mode", System.getProperty("keyhold.db.ssl-mode", "DISABLED"));
         properties.put("keyhold.db.allow-public-key-retrieval",
                 System.getProperty("keyhold.db.allow-public-key-retrieval", "true"));
-        properties.put("keyhold.mail.host", System.getProperty("keyhold.mail.host", "localhost"));
-        properties.put("keyhold.mail.port", System.getProperty("keyhold.mail.port", "25"));
+        properties.put("keyhold.mail.host", mailCatcher != null ? "127.0.0.1" : mailHost);
+        properties.put("keyhold.mail.port", mailCatcher != null ? Integer.toString(mailCatcher.smtpPort())
+                : System.getProperty("keyhold.mail.port", System.getenv().getOrDefault("KEYHOLD_MAIL_PORT", "25")));
         properties.put("keyhold.mail.user", System.getProperty("keyhold.mail.user", "keyhold"));
         properties.put("keyhold.mail.from", System.getProperty("keyhold.mail.from", "keyhold@localhost"));
         properties.put("keyhold.base-url", System.getProperty("keyhold.base-url", "http://localhost:" + domain.httpPort()));
         domain.setSystemProperties(properties);
-        domain.useSameSiteLaxCookies();
+        domain.configureHttpListeners();
         domain.awaitApplicationLoaded(APPLICATION);
         domain.storeTimersInKeyholdDatabase(APPLICATION);
         domain.deploy(ear, APPLICATION);
@@ -94,6 +106,10 @@ public final class RunKeyhold {
         System.out.println();
         System.out.println("Keyhold is running at " + url + "  (sign up at " + url + "signup.xhtml)");
         System.out.println("Server log: " + domain.serverLog());
+        if (mailCatcher != null) {
+            System.out.println("Emails (no SMTP server configured) are kept by a mail catcher: " + mailCatcher.webUrl()
+                    + "; one address's at " + mailCatcher.mailboxUrl("you@example.com"));
+        }
         if (Files.exists(domain.serverLog())
                 && Files.readString(domain.serverLog()).contains("with the one-time password")) {
             System.out.println("The first operator's one-time password is in that log (search for \"one-time password\").");

@@ -300,6 +300,69 @@ class ComputersIT {
         assertEquals(20, acme.computers("?status=ACTIVE").json().getInt("total"));
     }
 
+    /**
+     * "Select all" (CONTRACT section 6, the filter form): the action covers every computer the filter
+     * matches, only if that is still the number the administrator saw; otherwise nothing changes and
+     * the answer says how many it would change. Another account's computers never match.
+     */
+    @Test
+    void selectAllActsOnTheFilteredListOnlyWithTheNumberShown_contract6_C4() {
+        Accounts.Business acme = Accounts.withDesktopSubscription(10);
+        Accounts.Business other = Accounts.withDesktopSubscription(10);
+        List<String> labs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            labs.add(activate(acme.subscription().primaryKey(), "HW-lab-" + i + "-" + acme.accountId()).getString("activationId"));
+        }
+        String office = activate(acme.subscription().primaryKey(), "HW-office-" + acme.accountId()).getString("activationId");
+        String theirs = activate(other.subscription().primaryKey(), "HW-lab-x-" + other.accountId()).getString("activationId");
+
+        Http.Answer stale = acme.action("deactivate", "{\"filter\":{\"status\":\"ACTIVE\",\"q\":\"HW-lab\"},\"expected\":2}");
+        assertEquals(409, stale.status(), stale.body());
+        assertEquals("CONFIRMATION_REQUIRED", stale.errorCode());
+        assertEquals(3, stale.json().getInt("wouldChange"), "this account's three lab computers; never another account's");
+        assertEquals(4, acme.computers("?status=ACTIVE").json().getInt("total"), "nothing changed");
+
+        Http.Answer done = acme.action("deactivate", "{\"filter\":{\"status\":\"ACTIVE\",\"q\":\"HW-lab\"},\"expected\":3}");
+        assertEquals(200, done.status(), done.body());
+        assertEquals(3, done.json().getInt("changed"));
+        for (String lab : labs) {
+            assertEquals("DEACTIVATED", acme.computer(lab).getString("status"));
+        }
+        assertEquals("ACTIVE", acme.computer(office).getString("status"));
+        assertEquals("ACTIVE", other.computer(theirs).getString("status"));
+
+        assertEquals(400, acme.action("deactivate", "{\"filter\":{\"status\":\"ACTIVE\"}}").status(), "expected is required");
+        assertEquals(400, acme.action("deactivate", "{\"filter\":{\"status\":\"SOMETIMES\"},\"expected\":1}").status());
+        assertEquals(400, acme.action("deactivate", "{\"ids\":[\"" + office + "\"],\"filter\":{},\"expected\":1}").status(),
+                "ids or a filter, not both");
+        assertEquals("ACTIVE", acme.computer(office).getString("status"));
+    }
+
+    /** Every column of the list sorts, multi-valued ones by their first value (issue 12). */
+    @Test
+    void everyColumnSortsInBothDirections_C6() {
+        Accounts.Business acme = Accounts.withDesktopSubscription(10);
+        for (int i = 0; i < 3; i++) {
+            activate(acme.subscription().primaryKey(), "HW-sort-" + i + "-" + acme.accountId());
+        }
+        for (String column : List.of("name", "keyName", "status", "lastContact", "appVersion", "hardwareId", "serialNumber",
+                "hostOs", "userName", "activatedAt", "expiresOn", "macAddresses", "ipAddresses", "configurationProfile",
+                "activatedBy", "notes")) {
+            for (String direction : List.of("", "-")) {
+                Http.Answer page = acme.computers("?sort=" + direction + column);
+                assertEquals(200, page.status(), column + ": " + page.body());
+                assertEquals(3, page.json().getJsonArray("items").size(), column);
+            }
+        }
+        List<String> ascending = acme.computers("?sort=hardwareId").json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject().getString("hardwareId")).toList();
+        List<String> descending = acme.computers("?sort=-hardwareId").json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject().getString("hardwareId")).toList();
+        List<String> reversed = new ArrayList<>(descending);
+        java.util.Collections.reverse(reversed);
+        assertEquals(ascending, reversed);
+    }
+
     private static int usedOn(Accounts.Business account, String keyId) {
         return Http.get("/api/v1/admin/subscriptions/" + account.subscription().id() + "/keys", "Authorization", account.bearer())
                 .json().getJsonArray("items").stream().map(JsonObject.class::cast)

@@ -73,7 +73,7 @@ class KeyManagementIT {
         List<JsonObject> keys = keysOf(owned);
         assertEquals(2, keys.size(), keys.toString());
         JsonObject primary = primaryOf(keys);
-        assertEquals(owned.primaryKey(), primary.getString("key"), "the admin API reveals the primary key (L9)");
+        assertEquals(masked(owned.primaryKey()), primary.getString("key"), "lists carry the key masked (L9)");
         assertEquals(7, primary.getInt("quota"), "pool = 10 seats - 3 reserved");
         assertEquals(2, primary.getInt("used"));
         assertEquals(5, primary.getInt("available"));
@@ -81,7 +81,7 @@ class KeyManagementIT {
         assertEquals(3, lab.getInt("quota"));
         assertEquals(1, lab.getInt("used"));
         assertEquals(2, lab.getInt("available"));
-        assertEquals(reserved.getString("key"), lab.getString("key"));
+        assertEquals(masked(reserved.getString("key")), lab.getString("key"), "only the creating answer had the full key (L9)");
 
         JsonObject listed = Http.get("/api/v1/admin/subscriptions", "Authorization", Http.bearer(owned.token())).json()
                 .getJsonArray("items").stream().map(JsonObject.class::cast)
@@ -462,6 +462,99 @@ class KeyManagementIT {
         JsonObject unchanged = keyById(keysOf(owned), key.getString("id"));
         assertEquals("Valid", unchanged.getString("name"));
         assertEquals(2, unchanged.getInt("quota"));
+    }
+
+    @Test
+    void fullKeyOnlyByAnExplicitLoggedReveal_L9() {
+        Accounts.Business acme = Accounts.withDesktopSubscription(10);
+        JsonObject lab = acme.createKey("Lab", "RESERVED", 2);
+        JsonObject design = acme.createKey("Design", "RESERVED", 2);
+        String everyList = Http.get("/api/v1/admin/subscriptions/" + acme.subscription().id() + "/keys", "Authorization", acme.bearer()).body()
+                + Http.get("/api/v1/admin/keys", "Authorization", acme.bearer()).body();
+        assertFalse(everyList.contains(acme.subscription().primaryKey()), everyList);
+        assertFalse(everyList.contains(lab.getString("key")), everyList);
+        assertTrue(everyList.contains(masked(lab.getString("key"))), everyList);
+
+        Http.Answer revealed = reveal(acme.bearer(), lab.getString("id"));
+        assertEquals(200, revealed.status(), revealed.body());
+        assertEquals(lab.getString("key"), revealed.json().getString("key"));
+        JsonObject logged = Http.get("/api/v1/admin/activity?action=KEY.REVEALED", "Authorization", acme.bearer()).json()
+                .getJsonArray("items").getJsonObject(0);
+        assertEquals(lab.getString("id"), logged.getString("objectId"), logged.toString());
+        assertFalse(logged.toString().contains(lab.getString("key")), "the log names the key masked: " + logged);
+
+        // A6: a license administrator reveals the keys they manage; another key of the account is "not found"
+        Members.Member labAdmin = Members.join(acme);
+        Members.setRole(acme, labAdmin, "LICENSE_ADMINISTRATOR", lab.getString("id"));
+        Http.Answer own = Http.call("POST", "/api/v1/admin/keys/" + lab.getString("id") + "/reveal", null, labAdmin.headers());
+        assertEquals(200, own.status(), own.body());
+        assertEquals(lab.getString("key"), own.json().getString("key"));
+        assertNotFound(Http.call("POST", "/api/v1/admin/keys/" + design.getString("id") + "/reveal", null, labAdmin.headers()));
+
+        // a regular member may not; another account's key is "not found"; no token is 401
+        Members.Member regular = Members.join(acme);
+        Http.Answer refused = Http.call("POST", "/api/v1/admin/keys/" + lab.getString("id") + "/reveal", null, regular.headers());
+        assertEquals(403, refused.status(), refused.body());
+        Owned intruder = ownedDesktop(2);
+        assertNotFound(reveal(Http.bearer(intruder.token()), lab.getString("id")));
+        assertEquals(401, Http.call("POST", "/api/v1/admin/keys/" + lab.getString("id") + "/reveal", null).status());
+        assertEquals(2, Http.get("/api/v1/admin/activity?action=KEY.REVEALED", "Authorization", acme.bearer()).json()
+                .getJsonArray("items").size(), "the admin's and the license administrator's reveals, nothing for the refused");
+    }
+
+    @Test
+    void deleteTakesItsConfirmationInTheBody_L7() {
+        Owned owned = ownedDesktop(3);
+        JsonObject reserved = created(createKey(owned, "{\"name\":\"Body\",\"type\":\"RESERVED\",\"quota\":1}"));
+        JsonObject computer = activateOk(reserved.getString("key"));
+        Http.Answer unconfirmed = Http.call("DELETE", "/api/v1/admin/keys/" + reserved.getString("id"), "{\"confirm\": false}",
+                "Authorization", Http.bearer(owned.token()));
+        assertEquals(409, unconfirmed.status(), unconfirmed.body());
+        Http.Answer confirmed = Http.call("DELETE", "/api/v1/admin/keys/" + reserved.getString("id"), "{\"confirm\": true}",
+                "Authorization", Http.bearer(owned.token()));
+        assertEquals(200, confirmed.status(), confirmed.body());
+        assertEquals(1, confirmed.json().getInt("deactivated"));
+        assertStatus(computer, "DEACTIVATED");
+    }
+
+    @Test
+    void deletingAKeyCanMoveItsComputersToAnotherKey_L7_C8() {
+        Owned owned = ownedDesktop(5);
+        JsonObject old = created(createKey(owned, "{\"name\":\"Old\",\"type\":\"RESERVED\",\"quota\":2}"));
+        JsonObject small = created(createKey(owned, "{\"name\":\"Small\",\"type\":\"RESERVED\",\"quota\":1}"));
+        JsonObject a = activateOk(old.getString("key"));
+        JsonObject b = activateOk(old.getString("key"));
+
+        Http.Answer tooSmall = Http.call("DELETE", "/api/v1/admin/keys/" + old.getString("id"),
+                "{\"confirm\": true, \"moveToKeyId\": \"" + small.getString("id") + "\"}", "Authorization", Http.bearer(owned.token()));
+        assertEquals(409, tooSmall.status(), tooSmall.body());
+        assertEquals("INSUFFICIENT_SEATS", tooSmall.errorCode());
+        assertEquals(3, keysOf(owned).size(), "nothing changed: all move or none, and the key stays");
+        assertStatus(a, "ACTIVE");
+
+        Owned other = ownedDesktop(2);
+        assertNotFound(Http.call("DELETE", "/api/v1/admin/keys/" + old.getString("id"),
+                "{\"confirm\": true, \"moveToKeyId\": \"" + primaryOf(keysOf(other)).getString("id") + "\"}",
+                "Authorization", Http.bearer(owned.token())));
+
+        String primaryId = primaryOf(keysOf(owned)).getString("id");
+        Http.Answer moved = Http.call("DELETE", "/api/v1/admin/keys/" + old.getString("id"),
+                "{\"moveToKeyId\": \"" + primaryId + "\"}", "Authorization", Http.bearer(owned.token()));
+        assertEquals(200, moved.status(), "moving deactivates nothing, so it needs no confirmation: " + moved.body());
+        assertEquals(0, moved.json().getInt("deactivated"));
+        assertEquals(2, moved.json().getInt("moved"));
+        assertStatus(a, "ACTIVE");
+        assertStatus(b, "ACTIVE");
+        assertEquals(2, activeOnKey(primaryId));
+        assertEquals(2, keysOf(owned).size());
+    }
+
+    private static String masked(String key) {
+        return "XXXXXX-XXXXXX-XXXXXX-XXXXXX-" + key.substring(key.length() - 6);
+    }
+
+    private static Http.Answer reveal(String bearer, String keyId) {
+        return Http.call("POST", "/api/v1/admin/keys/" + keyId + "/reveal", null, "Authorization", bearer);
     }
 
     // --- helpers ---

@@ -89,6 +89,9 @@ class SignUpAndSignInBrowserIT {
             assertEquals(2, count("SELECT COUNT(*) FROM remember_me_tokens t JOIN users u ON u.id = t.user_id"
                     + " WHERE u.email_normalized = ?", email.toLowerCase()), "the retired one still answers for a minute");
 
+            browser.openUserMenu();
+            assertTrue(browser.find("header:userMenu").getText().toLowerCase(java.util.Locale.ROOT)
+                    .contains(email.toLowerCase(java.util.Locale.ROOT)), "the user menu names who is signed in");
             browser.clickAndWaitForPage("header:signOut");
             assertEquals("/login.xhtml", browser.path());
             assertTrue(browser.find("signedOutNote").isDisplayed());
@@ -110,6 +113,7 @@ class SignUpAndSignInBrowserIT {
             browser.type("signIn:email", email).type("signIn:password", PASSWORD);
             browser.clickAndWaitForPage("signIn:submit");
             assertEquals("Willkommen, Bernd", browser.text(By.id("welcome")));
+            browser.openUserMenu();
             assertTrue(browser.text(By.id("header:signOut")).contains("Abmelden"));
             browser.screenshot("04-dashboard-de");
         }

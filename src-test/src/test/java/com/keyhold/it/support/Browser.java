@@ -84,6 +84,53 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Clicks and waits for the next page to replace this one (buttons here submit without Ajax). */
+    /** Opens the header's user menu (issue 12) and waits until its items can be clicked. */
+    public Browser openUserMenu() {
+        find("userMenuButton").click();
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(org.openqa.selenium.By.id("header:signOut")));
+        return this;
+    }
+
+    /** Signs out through the user menu, as a user does, and waits for the sign-in page. */
+    public Browser signOut() {
+        openUserMenu();
+        return clickAndWaitForPage("header:signOut");
+    }
+
+    /** Sets the window's size, for screenshots at the sizes administrators use (1280×800, 1920×1080). */
+    public Browser resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        return this;
+    }
+
+    /**
+     * Runs axe-core (WCAG 2.1 A and AA rules) on the page as it is now and fails on any serious or
+     * critical violation, naming the rule and the elements (issue 12's accessibility pass).
+     */
+    public Browser assertAccessible(String what) {
+        waitForAjax();
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(driver);
+        java.util.List<String> serious = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getImpact() + " " + v.getId() + " (" + v.getHelp() + "): " + v.getNodes().stream()
+                        .map(n -> String.valueOf(n.getTarget())).limit(5).toList())
+                .toList();
+        if (!serious.isEmpty()) {
+            // the page as axe saw it, beside the screenshots, to find the offending markup
+            try {
+                Files.createDirectories(SCREENSHOTS);
+                Files.writeString(SCREENSHOTS.resolve("a11y-" + what.replaceAll("[^A-Za-z0-9]+", "-") + ".html"), driver.getPageSource());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(serious.isEmpty(), what + " has accessibility violations:\n"
+                + String.join("\n", serious));
+        return this;
+    }
+
     public Browser clickAndWaitForPage(String id) {
         WebElement button = find(id);
         button.click();

@@ -94,7 +94,7 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         // a lower PBKDF2 cost than production's 600,000 keeps the suite fast; the rule is the same
         properties.put("keyhold.password.pbkdf2-iterations", "10000");
         domain.setSystemProperties(properties);
-        domain.useSameSiteLaxCookies();
+        domain.configureHttpListeners();
         domain.storeTimersInKeyholdDatabase("keyhold");
         domain.undeployIfPresent("keyhold");
         return new KeyholdTestServer(embedded, db, domain, operatorToken, smtp);

@@ -24,7 +24,8 @@ public class ComputerLazyModel extends LazyDataModel<ComputerRow> {
 
     /** The sort fields {@code ComputerService} accepts; a column not listed here cannot sort. */
     static final Set<String> SORT_FIELDS = Set.of("name", "keyName", "status", "lastContact", "appVersion", "hardwareId",
-            "serialNumber", "hostOs", "userName", "activatedAt", "expiresOn");
+            "serialNumber", "hostOs", "userName", "activatedAt", "expiresOn", "macAddresses", "ipAddresses", "configurationProfile",
+            "activatedBy", "notes");
 
     /** Where the rows come from: the service, for the signed-in user and the selected account. */
     @FunctionalInterface
@@ -61,7 +62,7 @@ public class ComputerLazyModel extends LazyDataModel<ComputerRow> {
         return row.getId();
     }
 
-    /** Selection is of the rows on the page shown (the select-all box selects that page). */
+    /** Selection is of the rows on the page shown (the select-all box selects that page; the bar above the table offers the whole filtered list). */
     @Override
     public ComputerRow getRowData(String rowKey) {
         List<ComputerRow> shown = getWrappedData();

@@ -85,9 +85,59 @@ public class ComputersPage implements Serializable {
     private List<KeyView> targetKeys = List.of();
     private String targetKeyId;
 
+    // "Select all" across the filtered list (CONTRACT section 6, the filter form of the actions): the
+    // number the administrator was shown travels with the action, which changes nothing if it changed
+    private boolean allMatching;
+    private long matchingCount;
+    private Action pendingAction;
+    // the counts of the filter menus, read once per request (the menus render them all at once)
+    private transient java.util.Map<Object, String> filterCounts;
+
     @PostConstruct
     void init() {
         model = new ComputerLazyModel(this::listOrNothing);
+        // the dashboard card's counts open the list already filtered (registered: Active; deactivated: Deactivated)
+        java.util.Map<String, String> parameters = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        model.setStatus(parse(StatusFilter.class, parameters.get("status")));
+        model.setDisplay(parse(DisplayFilter.class, parameters.get("display")));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        try {
+            return value == null ? null : Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    /** "Active (12)": a status choice with how many computers it shows under the other filters, capped as the list's count. */
+    public String statusLabel(StatusFilter status) {
+        return labelled(status, text("filter.status." + status),
+                new ComputerQuery(status, model.getDisplay(), model.getSearch(), null, true, 0, 1).withProfile(model.getProfileId()));
+    }
+
+    /** "Expiring soon (3)": a display choice with its count under the other filters. */
+    public String displayLabel(DisplayFilter display) {
+        return labelled(display, text("filter.display." + display),
+                new ComputerQuery(model.getStatus(), display, model.getSearch(), null, true, 0, 1).withProfile(model.getProfileId()));
+    }
+
+    private String labelled(Object choice, String label, ComputerQuery query) {
+        if (filterCounts == null) {
+            filterCounts = new java.util.HashMap<>();
+        }
+        return filterCounts.computeIfAbsent(choice, c -> {
+            try {
+                ComputerPage counted = computers.list(currentUser.getUserId(), currentUser.getSelectedAccountId(), query, COUNT_UP_TO);
+                return label + " (" + countText(counted.total(), counted.totalExact()) + ")";
+            } catch (KeyholdException refused) {
+                return label;
+            }
+        });
+    }
+
+    private static String countText(long total, boolean exact) {
+        return exact ? String.valueOf(total) : total + "+";
     }
 
     /**
@@ -133,6 +183,8 @@ public class ComputersPage implements Serializable {
     /** Any filter or the search changed: back to the first page, nothing selected (C6). */
     public void filterChanged() {
         selection = new ArrayList<>();
+        allMatching = false;
+        filterCounts = null;
         DataTable table = (DataTable) FacesContext.getCurrentInstance().getViewRoot().findComponent(TABLE);
         if (table != null) {
             table.setFirst(0);
@@ -140,19 +192,116 @@ public class ComputersPage implements Serializable {
     }
 
     public void deactivate() {
-        apply(Action.DEACTIVATE, null, "done.deactivated");
+        applyOrAsk(Action.DEACTIVATE);
     }
 
     public void blacklist() {
-        apply(Action.BLACKLIST, null, "done.blacklisted");
+        applyOrAsk(Action.BLACKLIST);
     }
 
     public void unblacklist() {
-        apply(Action.UNBLACKLIST, null, "done.unblacklisted");
+        applyOrAsk(Action.UNBLACKLIST);
+    }
+
+    /** The page's rows were selected with the header box: offer the whole filtered list. */
+    public void pageSelectionChanged() {
+        allMatching = false;
+    }
+
+    /** "Select all n computers that match": counted now; more than one action may change is refused. */
+    public void selectAllMatching() {
+        ComputerPage counted;
+        try {
+            counted = computers.list(currentUser.getUserId(), currentUser.getSelectedAccountId(), new ComputerQuery(model.getStatus(),
+                    model.getDisplay(), model.getSearch(), null, true, 0, 1).withProfile(model.getProfileId()), ComputerService.MAX_PER_ACTION);
+        } catch (KeyholdException refused) {
+            error(refused);
+            return;
+        }
+        if (!counted.totalExact() || counted.total() > ComputerService.MAX_PER_ACTION) {
+            add(FacesMessage.SEVERITY_WARN, format("selectAll.tooMany", ComputerService.MAX_PER_ACTION));
+            return;
+        }
+        allMatching = true;
+        matchingCount = counted.total();
+    }
+
+    public void clearSelection() {
+        allMatching = false;
+        selection = new ArrayList<>();
+    }
+
+    /** With the whole filtered list selected, an action first shows how many computers it changes. */
+    private void applyOrAsk(Action action) {
+        if (!allMatching) {
+            apply(action, null, doneKey(action));
+            return;
+        }
+        pendingAction = action;
+        PrimeFaces.current().ajax().update("bulkConfirmForm");
+        PrimeFaces.current().executeScript("PF('bulkConfirm').show()");
+    }
+
+    /** The confirmation of an action on the whole filtered list: applied if it still matches the number shown. */
+    public void confirmBulk() {
+        if (pendingAction == null || !allMatching) {
+            return;
+        }
+        try {
+            int changed = computers.applyToFilter(currentUser.getUserId(), currentUser.getSelectedAccountId(), pendingAction,
+                    model.filteredQuery(), matchingCount, pendingAction == Action.MOVE ? targetKeyId : null);
+            add(FacesMessage.SEVERITY_INFO, format(doneKey(pendingAction), changed));
+            clearSelection();
+            filterCounts = null;
+        } catch (KeyholdException refused) {
+            if (refused.code() == com.keyhold.common.ErrorCode.CONFIRMATION_REQUIRED) {
+                matchingCount = ((Number) refused.details().get("wouldChange")).longValue();
+                add(FacesMessage.SEVERITY_WARN, format("selectAll.changed", matchingCount));
+                return;
+            }
+            error(refused);
+        } finally {
+            PrimeFaces.current().executeScript("PF('bulkConfirm').hide(); PF('moveDialog').hide()");
+        }
+        pendingAction = null;
+    }
+
+    /** What the confirmation says: "Deactivate 1,234 computers?" */
+    public String getBulkQuestion() {
+        return pendingAction == null ? "" : format("selectAll.confirm." + pendingAction, matchingCount);
+    }
+
+    private static String doneKey(Action action) {
+        return switch (action) {
+            case DEACTIVATE -> "done.deactivated";
+            case BLACKLIST -> "done.blacklisted";
+            case UNBLACKLIST -> "done.unblacklisted";
+            case MOVE -> "done.moved";
+        };
+    }
+
+    public boolean isAllMatching() {
+        return allMatching;
+    }
+
+    public long getMatchingCount() {
+        return matchingCount;
     }
 
     /** Opens the move dialog with the keys of the selected computers' subscription (C8). */
     public void prepareMove() {
+        if (allMatching) {
+            try {
+                targetKeys = keys.managedKeys(currentUser.getUserId(), currentUser.getSelectedAccountId(), null);
+            } catch (KeyholdException refused) {
+                error(refused);
+                return;
+            }
+            targetKeyId = null;
+            PrimeFaces.current().ajax().update("moveForm");
+            PrimeFaces.current().executeScript("PF('moveDialog').show()");
+            return;
+        }
         if (nothingSelected()) {
             return;
         }
@@ -180,6 +329,12 @@ public class ComputersPage implements Serializable {
             PrimeFaces.current().ajax().update("moveForm");
             return;
         }
+        if (allMatching) {
+            pendingAction = Action.MOVE;
+            PrimeFaces.current().ajax().update("bulkConfirmForm");
+            PrimeFaces.current().executeScript("PF('moveDialog').hide(); PF('bulkConfirm').show()");
+            return;
+        }
         apply(Action.MOVE, targetKeyId, "done.moved");
         PrimeFaces.current().executeScript("PF('moveDialog').hide()");
         PrimeFaces.current().ajax().update("messages", TABLE);
@@ -195,7 +350,7 @@ public class ComputersPage implements Serializable {
         String userId = currentUser.getUserId();
         String accountId = currentUser.getSelectedAccountId();
         ComputerQuery query = model.filteredQuery();
-        ArrayList<String> onlyIds = new ArrayList<>(selectedIds());
+        ArrayList<String> onlyIds = new ArrayList<>(allMatching ? List.of() : selectedIds());
         StatusFilter status = query.status();
         DisplayFilter display = query.display();
         String search = query.search();
@@ -295,6 +450,17 @@ public class ComputersPage implements Serializable {
 
     private List<String> selectedIds() {
         return selection == null ? List.of() : selection.stream().map(ComputerRow::getId).toList();
+    }
+
+    /**
+     * "Activated by" in the reader's language: an email as it is, a masked key as "key XXXXXX-…" (the
+     * stored value is the key alone, V13).
+     */
+    public String activatedBy(String value) {
+        if (value == null || value.isBlank() || value.contains("@")) {
+            return value;
+        }
+        return format("activatedBy.key", value);
     }
 
     /** Dates and times as the list shows them: in the page's language, in UTC (the header says so). */

@@ -80,6 +80,11 @@ public class SubscriptionPage implements Serializable {
     private boolean keyIsPrimary;
     private int wouldDeactivate;
     private boolean pendingDelete;
+    // deleting a key: another key of the subscription its computers move to instead of being deactivated (L7, C8)
+    private String moveToKeyId;
+    // L9: the one key revealed on request (and logged), never part of the table's HTML
+    private String revealedKeyName;
+    private transient String revealedKey;
 
     // the key dialog's License Administrators tab
     private transient List<MemberView> accountMembers;
@@ -115,6 +120,41 @@ public class SubscriptionPage implements Serializable {
 
     public List<SubscriptionOrder> getOrders() {
         return subscriptions.orders(currentUser.getUserId(), currentUser.getSelectedAccountId(), id);
+    }
+
+    /**
+     * An order-history line in the reader's language (issue 12), from its kind and values; a line older
+     * than its values (V13) keeps the English it was stored with.
+     */
+    public String orderText(SubscriptionOrder order) {
+        List<String> values = order.getArguments();
+        String pattern = Messages.text("order." + order.getKind());
+        if (values.isEmpty() || pattern.startsWith("order.")) {
+            return order.getDescription();
+        }
+        java.util.Locale locale = currentLocale.getLocale();
+        Object[] shown = values.stream().map(v -> localized(v, locale)).toArray();
+        if ("ISSUED".equals(order.getKind()) && shown.length == 4) {
+            shown[3] = Boolean.parseBoolean(values.get(3)) ? Messages.text("order.trial") : "";
+        }
+        return new MessageFormat(pattern, locale).format(shown);
+    }
+
+    /** When an order-history line happened, in the reader's language (UTC, as the page says). */
+    public String orderDate(SubscriptionOrder order) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
+                java.time.format.FormatStyle.SHORT).withLocale(currentLocale.getLocale())
+                .withZone(java.time.ZoneOffset.UTC).format(order.getHappenedAt());
+    }
+
+    /** An ISO date among a line's values shown as the reader writes dates; anything else as it is. */
+    private static Object localized(String value, java.util.Locale locale) {
+        try {
+            return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale)
+                    .format(LocalDate.parse(value));
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return value;
+        }
     }
 
     public String getContractDetails() {
@@ -316,8 +356,15 @@ public class SubscriptionPage implements Serializable {
 
     private void delete(boolean confirm) {
         try {
-            keys.delete(currentUser.getUserId(), currentUser.getSelectedAccountId(), keyId, confirm);
-            done("key.deleted");
+            String target = moveToKeyId == null || moveToKeyId.isBlank() ? null : moveToKeyId;
+            LicenseKeyService.Deletion deletion = keys.delete(currentUser.getUserId(), currentUser.getSelectedAccountId(),
+                    keyId, confirm, target);
+            moveToKeyId = null;
+            if (deletion.moved() > 0) {
+                done("key.deletedMoved", deletion.moved());
+            } else {
+                done("key.deleted");
+            }
         } catch (KeyholdException refused) {
             askOrShow(refused, true);
         }
@@ -333,10 +380,14 @@ public class SubscriptionPage implements Serializable {
         }
     }
 
-    private void done(String messageKey) {
+    private void done(String messageKey, Object... arguments) {
         keyViews = null;
         subscription = null;
-        Messages.info(messageKey);
+        if (arguments.length == 0) {
+            Messages.info(messageKey);
+        } else {
+            Messages.info(messageKey, arguments);
+        }
         PrimeFaces.current().executeScript("PF('keyDialog').hide(); PF('confirmKeyDialog').hide()");
     }
 
@@ -348,6 +399,51 @@ public class SubscriptionPage implements Serializable {
         } catch (KeyholdException refused) {
             Messages.error(refused);
         }
+    }
+
+    /** Shows one key in full (L9); the service records the reveal in the activity log. */
+    public void reveal(String revealKeyId) {
+        try {
+            revealedKey = keys.reveal(currentUser.getUserId(), currentUser.getSelectedAccountId(), revealKeyId);
+            revealedKeyName = getKeys().stream().filter(k -> k.getId().equals(revealKeyId)).map(KeyView::getName)
+                    .findFirst().orElse("");
+            PrimeFaces.current().executeScript("PF('revealDialog').show()");
+        } catch (KeyholdException refused) {
+            Messages.error(refused);
+        }
+    }
+
+    /** Forgets the revealed key when its dialog closes, so a later render of the view cannot carry it. */
+    public void hideRevealed() {
+        revealedKey = null;
+        revealedKeyName = null;
+    }
+
+    public String getRevealedKey() {
+        return revealedKey;
+    }
+
+    public String getRevealedKeyName() {
+        return revealedKeyName;
+    }
+
+    /** The other keys of the subscription a deleted key's computers can move to, with their free seats. */
+    public List<KeyView> getMoveTargets() {
+        return getKeys().stream().filter(k -> !k.getId().equals(keyId) && !k.isExpired()).toList();
+    }
+
+    public String getMoveToKeyId() {
+        return moveToKeyId;
+    }
+
+    public void setMoveToKeyId(String moveToKeyId) {
+        this.moveToKeyId = moveToKeyId;
+    }
+
+    /** "Quota of licenses (5 out of 10)": the key's quota out of the subscription's seats. */
+    public String getQuotaLabel() {
+        int seats = getSubscription() == null ? 0 : getSubscription().getSeats();
+        return MessageFormat.format(Messages.text("keys.quotaOutOf"), keyQuota == null ? 0 : keyQuota, seats);
     }
 
     public String getConfirmationText() {
@@ -422,6 +518,10 @@ public class SubscriptionPage implements Serializable {
 
     public boolean isKeyIsPrimary() {
         return keyIsPrimary;
+    }
+
+    public boolean isPendingDelete() {
+        return pendingDelete;
     }
 
     public int getWouldDeactivate() {

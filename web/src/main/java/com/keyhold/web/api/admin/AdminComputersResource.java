@@ -59,7 +59,12 @@ public class AdminComputersResource {
     public record ComputerList(List<ComputerJson> items, long total, boolean totalExact, int page, int size) {
     }
 
-    public record ActionBody(List<String> ids, String targetKeyId) {
+    /** Either chosen ids, or "select all": the filter and the number of computers the caller saw it match. */
+    public record ActionBody(List<String> ids, String targetKeyId, Filter filter, Long expected) {
+    }
+
+    /** The list's filters as the GET takes them. */
+    public record Filter(String status, String display, String q, String profileId) {
     }
 
     public record Description(String alias, String notes) {
@@ -115,6 +120,18 @@ public class AdminComputersResource {
         ComputerService.Action parsed = AdminSubscriptionsResource.parse(ComputerService.Action.class, "action", action);
         if (body == null) {
             throw KeyholdException.badRequest("ids", "are required");
+        }
+        if (body.filter() != null) {
+            if (body.ids() != null) {
+                throw KeyholdException.badRequest("filter", "give either ids or a filter, not both");
+            }
+            if (body.expected() == null || body.expected() < 0) {
+                throw KeyholdException.badRequest("expected", "is required with a filter: the number of computers it matched");
+            }
+            Filter f = body.filter();
+            ComputerQuery filter = query(f.status() == null ? "ALL" : f.status(), f.display() == null ? "ALL" : f.display(),
+                    f.q(), null, 0, 1).withProfile(f.profileId());
+            return Map.of("changed", computers.applyToFilter(caller(), accountId, parsed, filter, body.expected(), body.targetKeyId()));
         }
         return Map.of("changed", computers.apply(caller(), accountId, parsed, body.ids(), body.targetKeyId()));
     }

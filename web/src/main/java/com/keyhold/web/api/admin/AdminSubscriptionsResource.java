@@ -77,12 +77,21 @@ public class AdminSubscriptionsResource {
 
     @GET
     @Path("/subscriptions")
-    @Operation(summary = "Subscriptions of the account", description = "display=ALL|ACTIVE|EXPIRING_SOON|EXPIRED, q, sort=NAME|START_DATE|END_DATE")
+    @Operation(summary = "Subscriptions of the account",
+            description = "display=ALL|ACTIVE|EXPIRING_SOON|EXPIRED, q, sort=NAME|START_DATE|END_DATE, direction=ASC|DESC, product (a product code)")
     public Map<String, List<SubscriptionView>> list(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId,
             @QueryParam("display") @DefaultValue("ALL") String display, @QueryParam("q") String search,
-            @QueryParam("sort") @DefaultValue("END_DATE") String sort) {
+            @QueryParam("sort") @DefaultValue("END_DATE") String sort, @QueryParam("direction") @DefaultValue("ASC") String direction,
+            @QueryParam("product") String product) {
+        boolean descending = parse(Direction.class, "direction", direction) == Direction.DESC;
         return Map.of("items", subscriptions.list(caller(), accountId, parse(AccountSubscriptions.Display.class, "display", display),
-                search, parse(AccountSubscriptions.Arrange.class, "sort", sort)));
+                search, parse(AccountSubscriptions.Arrange.class, "sort", sort), descending,
+                product == null || product.isBlank() ? null : product.strip()));
+    }
+
+    /** The direction of the Arrange by choice. */
+    enum Direction {
+        ASC, DESC
     }
 
     @GET
@@ -127,7 +136,7 @@ public class AdminSubscriptionsResource {
     public KeyJson changeKey(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId, @PathParam("id") String id,
             @QueryParam("confirm") @DefaultValue("false") boolean confirmParam, String json) {
         // Read as text: "profileId": null (back to Default) differs from no profileId at all (unchanged).
-        KeyBody body = json == null || json.isBlank() ? null : JSONB.fromJson(json, KeyBody.class);
+        KeyBody body = json == null || json.isBlank() ? null : readBody(json, KeyBody.class);
         if (body == null) {
             throw KeyholdException.badRequest("body", "is required");
         }
@@ -150,8 +159,31 @@ public class AdminSubscriptionsResource {
     @Path("/keys/{id}")
     @Operation(summary = "Delete an additional key", description = "deactivates its installations; 409 CONFIRMATION_REQUIRED without confirm")
     public Map<String, Integer> deleteKey(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId, @PathParam("id") String id,
-            @QueryParam("confirm") @DefaultValue("false") boolean confirm) {
-        return Map.of("deactivated", keys.delete(caller(), accountId, id, confirm));
+            @QueryParam("confirm") @DefaultValue("false") boolean confirmParam, String json) {
+        // CONTRACT section 6: {"confirm": true} in the body, as for PATCH; the query form stays accepted
+        DeleteBody body = json == null || json.isBlank() ? new DeleteBody(null, null) : readBody(json, DeleteBody.class);
+        boolean confirm = confirmParam || Boolean.TRUE.equals(body.confirm());
+        LicenseKeyService.Deletion done = keys.delete(caller(), accountId, id, confirm, body.moveToKeyId());
+        return Map.of("deactivated", done.deactivated(), "moved", done.moved());
+    }
+
+    /** The optional body of a key deletion: the confirmation, and a key of the same subscription to move the computers to. */
+    public record DeleteBody(Boolean confirm, String moveToKeyId) {
+    }
+
+    @POST
+    @Path("/keys/{id}/reveal")
+    @Operation(summary = "The full license key (L9)", description = "recorded in the activity log; a license administrator's own keys only")
+    public Map<String, String> reveal(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId, @PathParam("id") String id) {
+        return Map.of("key", keys.reveal(caller(), accountId, id));
+    }
+
+    private static <T> T readBody(String json, Class<T> type) {
+        try {
+            return JSONB.fromJson(json, type);
+        } catch (jakarta.json.bind.JsonbException e) {
+            throw KeyholdException.badRequest("body", "is not valid JSON of the expected form");
+        }
     }
 
     private String caller() {
