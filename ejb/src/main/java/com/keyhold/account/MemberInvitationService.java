@@ -49,6 +49,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class MemberInvitationService {
 
     public static final int MAX_EMAILS = 50;
+    /**
+     * The activity log's action for a resent invitation. Named here until {@code ActivityActions} lists
+     * it (its owner adds it there, with the Activity page's label).
+     */
+    public static final String INVITATION_RESENT = "MEMBER.INVITATION_RESENT";
     public static final String JOIN_PAGE = "/join.xhtml";
     private static final String TOKEN_PREFIX = "khj_";
     private static final DateTimeFormatter EMAIL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
@@ -111,18 +116,77 @@ public class MemberInvitationService {
         String inviter = users.get(userId).getDisplayName();
         List<InvitationView> invited = new ArrayList<>();
         for (EmailAddress address : addresses.values()) {
-            String token = SecretTokens.generate(TOKEN_PREFIX);
-            MemberInvitation invitation = new MemberInvitation(account, address.value(), address.normalized(), language,
-                    licenseKeyId, SecretTokens.hash(token), userId, now, expiresAt);
-            em.persist(invitation);
-            invitation.sentAs(mailer.send(EmailKind.MEMBER_INVITATION, address.value(), language, account.getName(),
-                    inviter, joinLink(token), EMAIL_TIME.format(expiresAt)));
+            MemberInvitation invitation = issue(account, address.value(), address.normalized(), language, licenseKeyId,
+                    userId, inviter, now, expiresAt);
             invited.add(new InvitationView(invitation, em.find(OutgoingEmail.class, invitation.getEmailId()), now));
             activityLog.record(account.getId(), ActivityActions.MEMBER_INVITED, ActivityActions.INVITATION, invitation.getId(),
                     address.value() + " invited" + (licenseKeyId == null ? "" : " as license administrator of key " + licenseKeyId)
                             + ", expires " + EMAIL_TIME.format(expiresAt) + " UTC");
         }
         return invited;
+    }
+
+    /**
+     * Resend (A5, E2): a pending or expired invitation goes out again as a new invitation with a fresh
+     * link and a fresh expiry (the default days from now), to the same address, in the same language,
+     * for the same key. Only the hash of a link is kept, so the old link cannot be mailed again; it
+     * stops working at once (a pending one is withdrawn), so only the newest email joins. An accepted or
+     * withdrawn invitation is not resent, nor one whose address has become a member meanwhile.
+     *
+     * @return the new invitation
+     */
+    public InvitationView resend(String userId, String accountId, String invitationId) {
+        Membership mine = access.actingMembership(userId, accountId);
+        MemberInvitation old = invitationId == null ? null
+                : em.find(MemberInvitation.class, invitationId, LockModeType.PESSIMISTIC_WRITE);
+        if (old == null || !old.getAccount().getId().equals(mine.getAccount().getId())) {
+            throw KeyholdException.notFound("Invitation");
+        }
+        AccountAccess.requireAdministrator(mine);
+        Account account = mine.getAccount();
+        Instant now = clock.instant();
+        switch (old.statusAt(now)) {
+            case ACCEPTED -> throw new KeyholdException(ErrorCode.CODE_ALREADY_USED,
+                    "This invitation has already been accepted; there is nothing to resend.");
+            case REVOKED -> throw KeyholdException.badRequest("invitation",
+                    "was withdrawn; invite " + old.getEmail() + " again instead");
+            default -> {
+                // PENDING or EXPIRED
+            }
+        }
+        EmailAddress address = new EmailAddress(old.getEmail());
+        if (isMember(account, address)) {
+            throw KeyholdException.badRequest("emails", old.getEmail() + " is already a member of this account");
+        }
+        String keyId = old.getLicenseKeyId();
+        if (keyId != null && em.createQuery("SELECT COUNT(k) FROM LicenseKey k WHERE k.id = :id"
+                + " AND k.subscription.account = :account", Long.class)
+                .setParameter("id", keyId).setParameter("account", account).getSingleResult() == 0) {
+            throw KeyholdException.badRequest("keyId", "the license key of this invitation no longer exists;"
+                    + " invite " + old.getEmail() + " again instead");
+        }
+        if (old.statusAt(now) == MemberInvitation.Status.PENDING) {
+            old.revoke(now);
+        }
+        Instant expiresAt = now.plus(Duration.ofDays(defaultExpiryDays()));
+        MemberInvitation invitation = issue(account, old.getEmail(), old.getEmailNormalized(), old.getLanguage(), keyId,
+                userId, users.get(userId).getDisplayName(), now, expiresAt);
+        activityLog.record(account.getId(), INVITATION_RESENT, ActivityActions.INVITATION, invitation.getId(),
+                "invitation of " + old.getEmail() + " resent with a new link (replaces invitation " + old.getId()
+                        + ", whose link no longer works), expires " + EMAIL_TIME.format(expiresAt) + " UTC");
+        return new InvitationView(invitation, em.find(OutgoingEmail.class, invitation.getEmailId()), now);
+    }
+
+    /** A new invitation with its own single-use link, emailed at once (through the outbox). */
+    private MemberInvitation issue(Account account, String email, String emailNormalized, Language language,
+            String licenseKeyId, String userId, String inviter, Instant now, Instant expiresAt) {
+        String token = SecretTokens.generate(TOKEN_PREFIX);
+        MemberInvitation invitation = new MemberInvitation(account, email, emailNormalized, language, licenseKeyId,
+                SecretTokens.hash(token), userId, now, expiresAt);
+        em.persist(invitation);
+        invitation.sentAs(mailer.send(EmailKind.MEMBER_INVITATION, email, language, account.getName(), inviter,
+                joinLink(token), EMAIL_TIME.format(expiresAt)));
+        return invitation;
     }
 
     /** The account's invitations, newest first, with their status now (administrators). */

@@ -12,12 +12,17 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Members of a business account (SPEC A4, A6–A8): the business profile, the Users list, the
@@ -28,6 +33,9 @@ import java.util.Set;
  */
 @Stateless
 public class MembershipService {
+
+    /** The most members one bulk action takes. */
+    public static final int MAX_BULK = 500;
 
     @PersistenceContext(unitName = "keyhold")
     EntityManager em;
@@ -68,13 +76,40 @@ public class MembershipService {
     /** The Users tab (A7): search in names and email; optional role and status filters. */
     public List<MemberView> members(String userId, String accountId, String search, MemberRole role, MembershipStatus status) {
         Membership mine = administering(userId, accountId);
-        String needle = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
         return membersOf(mine.getAccount()).stream()
                 .filter(m -> role == null || m.getRole() == role)
                 .filter(m -> status == null || m.getStatus() == status)
                 .map(MemberView::new)
-                .filter(v -> needle.isEmpty() || (v.getDisplayName() + " " + v.getEmail()).toLowerCase(Locale.ROOT).contains(needle))
+                .filter(matching(search))
                 .toList();
+    }
+
+    /**
+     * The numbers beside the Users tab's Role and Status filters (A7): what each choice would list with
+     * the search and the other filter as they are.
+     */
+    public MemberCounts counts(String userId, String accountId, String search, MemberRole role, MembershipStatus status) {
+        Membership mine = administering(userId, accountId);
+        Map<MemberRole, Long> byRole = new EnumMap<>(MemberRole.class);
+        Map<MembershipStatus, Long> byStatus = new EnumMap<>(MembershipStatus.class);
+        Predicate<MemberView> searched = matching(search);
+        for (Membership m : membersOf(mine.getAccount())) {
+            if (!searched.test(new MemberView(m))) {
+                continue;
+            }
+            if (status == null || m.getStatus() == status) {
+                byRole.merge(m.getRole(), 1L, Long::sum);
+            }
+            if (role == null || m.getRole() == role) {
+                byStatus.merge(m.getStatus(), 1L, Long::sum);
+            }
+        }
+        return new MemberCounts(byRole, byStatus);
+    }
+
+    private static Predicate<MemberView> matching(String search) {
+        String needle = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        return v -> needle.isEmpty() || (v.getDisplayName() + " " + v.getEmail()).toLowerCase(Locale.ROOT).contains(needle);
     }
 
     public MemberView member(String userId, String accountId, String memberUserId) {
@@ -167,6 +202,98 @@ public class MembershipService {
         em.remove(member);
     }
 
+    /**
+     * Block, Unblock or Remove for the members selected in the Users list (A7, A8), in one transaction
+     * under the account's row lock. Each member is decided on their own, in the order given, with the
+     * same rules and the same email and activity entry as the membership dialog's buttons: the allowed
+     * changes apply, and the members the rules protect are left as they are and listed with the reason.
+     * An administrator does not block or remove themselves this way (they leave the account instead),
+     * and the last active account administrator stays one (A8), however the selection is made.
+     *
+     * @param memberUserIds the selected members' user ids, 1 to {@value #MAX_BULK}
+     */
+    public BulkOutcome bulk(String userId, String accountId, MemberAction action, Collection<String> memberUserIds) {
+        Membership mine = administering(userId, accountId);
+        if (action == null) {
+            throw KeyholdException.badRequest("action", "must be one of " + java.util.Arrays.toString(MemberAction.values()));
+        }
+        if (memberUserIds == null || memberUserIds.isEmpty() || memberUserIds.size() > MAX_BULK) {
+            throw KeyholdException.badRequest("userIds", "between 1 and " + MAX_BULK + " members are required");
+        }
+        Account account = mine.getAccount();
+        em.lock(account, LockModeType.PESSIMISTIC_WRITE);
+        Set<String> ids = new LinkedHashSet<>();
+        memberUserIds.stream().filter(java.util.Objects::nonNull).forEach(ids::add);
+        Map<String, Membership> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT m FROM Membership m JOIN FETCH m.user WHERE m.account = :account AND m.user.id IN :ids",
+                            Membership.class)
+                    .setParameter("account", account).setParameter("ids", ids).getResultList()
+                    .forEach(m -> found.put(m.getUser().getId(), m));
+        }
+        List<String> changed = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        List<BulkOutcome.Refusal> refused = new ArrayList<>();
+        for (String id : ids) {
+            Membership member = found.get(id);
+            if (member == null) {
+                refused.add(new BulkOutcome.Refusal(id, null, null, BulkOutcome.Reason.NOT_A_MEMBER,
+                        "is not a member of this account"));
+            } else if (action != MemberAction.UNBLOCK && id.equals(userId)) {
+                refused.add(refusal(member, BulkOutcome.Reason.YOURSELF, action == MemberAction.REMOVE
+                        ? "you cannot remove yourself; use Leave This Business Account"
+                        : "you cannot block yourself"));
+            } else if (action == MemberAction.BLOCK ? member.isBlocked() : action == MemberAction.UNBLOCK && !member.isBlocked()) {
+                unchanged.add(id);
+            } else if (action != MemberAction.UNBLOCK && wouldLoseLastAdministrator(member)) {
+                refused.add(refusal(member, BulkOutcome.Reason.LAST_ADMINISTRATOR,
+                        "the last active account administrator cannot be " + (action == MemberAction.REMOVE ? "removed" : "blocked")));
+            } else {
+                apply(member, action);
+                changed.add(id);
+            }
+        }
+        return new BulkOutcome(action, changed, unchanged, refused);
+    }
+
+    private void apply(Membership member, MemberAction action) {
+        switch (action) {
+            case BLOCK -> {
+                member.block();
+                tell(member, EmailKind.MEMBERSHIP_BLOCKED);
+                recordMember(member, ActivityActions.MEMBER_BLOCKED, "blocked");
+            }
+            case UNBLOCK -> {
+                member.unblock();
+                tell(member, EmailKind.MEMBERSHIP_UNBLOCKED);
+                recordMember(member, ActivityActions.MEMBER_UNBLOCKED, "unblocked");
+            }
+            case REMOVE -> {
+                tell(member, EmailKind.MEMBERSHIP_REMOVED);
+                recordMember(member, ActivityActions.MEMBER_REMOVED, "removed from the account (was " + member.getRole() + ")");
+                em.remove(member);
+            }
+        }
+        // the count of active administrators that decides the next member must see this change
+        em.flush();
+    }
+
+    /** A8 for one member of a bulk action; the account's row is already locked and earlier changes flushed. */
+    private boolean wouldLoseLastAdministrator(Membership member) {
+        try {
+            LastAdministratorRule.check(activeAdministrators(member.getAccount()),
+                    member.getRole() == MemberRole.ACCOUNT_ADMINISTRATOR && !member.isBlocked(), false);
+            return false;
+        } catch (KeyholdException lastOne) {
+            return true;
+        }
+    }
+
+    private static BulkOutcome.Refusal refusal(Membership member, BulkOutcome.Reason reason, String message) {
+        return new BulkOutcome.Refusal(member.getUser().getId(), member.getUser().getDisplayName(), member.getUser().getEmail(),
+                reason, message);
+    }
+
     /** Leave This Business Account (A8): anyone but the last administrator. */
     public void leave(String userId, String accountId) {
         Membership mine = businessMembership(userId, accountId);
@@ -187,12 +314,15 @@ public class MembershipService {
     private void lockAndCheckLastAdministrator(Membership member, boolean staysActiveAdministrator) {
         em.lock(member.getAccount(), LockModeType.PESSIMISTIC_WRITE);
         em.refresh(member);
-        long activeAdministrators = em.createQuery("SELECT COUNT(m) FROM Membership m WHERE m.account = :account"
+        boolean isActiveAdministrator = member.getRole() == MemberRole.ACCOUNT_ADMINISTRATOR && !member.isBlocked();
+        LastAdministratorRule.check(activeAdministrators(member.getAccount()), isActiveAdministrator, staysActiveAdministrator);
+    }
+
+    private long activeAdministrators(Account account) {
+        return em.createQuery("SELECT COUNT(m) FROM Membership m WHERE m.account = :account"
                         + " AND m.role = com.keyhold.account.MemberRole.ACCOUNT_ADMINISTRATOR"
                         + " AND m.status = com.keyhold.account.MembershipStatus.ACTIVE", Long.class)
-                .setParameter("account", member.getAccount()).getSingleResult();
-        boolean isActiveAdministrator = member.getRole() == MemberRole.ACCOUNT_ADMINISTRATOR && !member.isBlocked();
-        LastAdministratorRule.check(activeAdministrators, isActiveAdministrator, staysActiveAdministrator);
+                .setParameter("account", account).getSingleResult();
     }
 
     private void requireKeysOf(Account account, Set<String> keyIds) {

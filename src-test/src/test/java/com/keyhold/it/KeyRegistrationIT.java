@@ -71,6 +71,27 @@ class KeyRegistrationIT {
     }
 
     @Test
+    void theCompanysCountryIsAnIsoCodeAndFreeTextIsAValidationErrorThatCreatesNothing_A2() {
+        String token = newUserToken();
+        Subscriptions.Issued subscription = Subscriptions.desktop(10);
+        Http.Answer freeText = register(token, "{\"key\":\"" + subscription.primaryKey()
+                + "\",\"company\":{\"name\":\"Acme\",\"country\":\"Germany\",\"zip\":\"10115\",\"phone\":\"+49 30 1\"}}");
+        assertEquals(400, freeText.status(), freeText.body());
+        assertEquals("BAD_REQUEST", freeText.errorCode());
+        JsonObject violation = freeText.json().getJsonArray("violations").getJsonObject(0);
+        assertEquals("company.country", violation.getString("field"));
+        assertTrue(violation.getString("message").contains("ISO 3166-1 alpha-2"), violation.getString("message"));
+        assertEquals(1, Http.get("/api/v1/admin/accounts", "Authorization", Http.bearer(token)).json()
+                .getJsonArray("items").size(), "no business account was created");
+
+        Http.Answer code = register(token, "{\"key\":\"" + subscription.primaryKey()
+                + "\",\"company\":{\"name\":\"Acme\",\"country\":\"CH\",\"zip\":\"8001\",\"phone\":\"+41 44 1\"}}");
+        assertEquals(201, code.status(), code.body());
+        assertEquals("CH", DesktopActivationIT.queryString("SELECT company_country FROM accounts WHERE id = ?",
+                code.json().getString("accountId")), "stored as the code");
+    }
+
+    @Test
     void aPersonalProductsKeyGoesToThePersonalAccount_A2() {
         String token = newUserToken();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);

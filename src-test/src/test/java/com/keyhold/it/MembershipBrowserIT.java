@@ -154,8 +154,9 @@ class MembershipBrowserIT {
             Mailbox.awaitTo(labHead, "You are invited to join " + company);
             admin.open("/app/business.xhtml");
             openUsersTab(admin);
-            assertTrue(admin.find("tabs:invitations:invitationTable").findElement(By.xpath(".//tr[contains(., '" + labHead + "')]"))
-                    .getText().contains("License Administrator (Lab)"));
+            String labHeadRow = admin.find("tabs:invitations:invitationTable").findElement(By.xpath(".//tr[contains(., '" + labHead + "')]"))
+                    .getText();
+            assertTrue(labHeadRow.replace('\n', ' ').contains("License Administrator (Lab)"), labHeadRow);
 
             // A6: the role applies on the member's next request; they see the Lab key's computers only.
             member.open("/app/dashboard.xhtml");

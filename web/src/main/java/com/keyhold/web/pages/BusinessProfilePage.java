@@ -1,7 +1,10 @@
 package com.keyhold.web.pages;
 
+import com.keyhold.account.BulkOutcome;
 import com.keyhold.account.BusinessProfile;
 import com.keyhold.account.InvitationView;
+import com.keyhold.account.MemberAction;
+import com.keyhold.account.MemberCounts;
 import com.keyhold.account.MemberInvitationService;
 import com.keyhold.account.MemberRole;
 import com.keyhold.account.MemberView;
@@ -13,24 +16,31 @@ import com.keyhold.licensekey.LicenseKeyService;
 import com.keyhold.user.Language;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 import org.primefaces.PrimeFaces;
 
 /**
  * The Business Profile page (SPEC A4, A5, A7, A8): the General tab (company box with Edit, the
  * viewer's membership with Leave This Business Account, the administrators) and, for administrators,
- * the Users tab (list with search and filters, the membership dialog, Invite Users, the invitations).
- * The services decide who may do what; the page only hides what would be refused anyway.
+ * the Users tab (list with search, Role and Status filters with counts, sortable columns, row
+ * selection for Block, Unblock and Remove at once, the membership dialog, Invite Users, the
+ * invitations with Resend and Revoke). The services decide who may do what; the page only hides
+ * what would be refused anyway. New texts come from the {@code biz} bundle.
  */
 @Named
 @ViewScoped
@@ -66,6 +76,11 @@ public class BusinessProfilePage implements Serializable {
     private List<MemberView> members;
     private List<InvitationView> invitationList;
     private Integer userCount;
+    private MemberCounts counts;
+
+    // row selection and the bulk actions' confirmation
+    private List<MemberView> selectedMembers = new ArrayList<>();
+    private MemberAction bulkAction;
 
     // the membership dialog
     private MemberView selected;
@@ -144,7 +159,8 @@ public class BusinessProfilePage implements Serializable {
     public List<MemberView> getMembers() {
         if (members == null && isAdministrator()) {
             try {
-                members = memberships.members(userId(), accountId(), search, roleFilter, statusFilter);
+                // a list the table may sort in place
+                members = new ArrayList<>(memberships.members(userId(), accountId(), search, roleFilter, statusFilter));
             } catch (KeyholdException refused) {
                 members = List.of();
                 Messages.error(refused);
@@ -169,6 +185,97 @@ public class BusinessProfilePage implements Serializable {
 
     public void filter() {
         members = null;
+        counts = null;
+        selectedMembers = new ArrayList<>();
+    }
+
+    /** The numbers in the Role and Status filter menus, as the seed's "Administrator (3)". */
+    public MemberCounts getCounts() {
+        if (counts == null) {
+            try {
+                counts = isAdministrator() ? memberships.counts(userId(), accountId(), search, roleFilter, statusFilter)
+                        : new MemberCounts(Map.of(), Map.of());
+            } catch (KeyholdException refused) {
+                counts = new MemberCounts(Map.of(), Map.of());
+            }
+        }
+        return counts;
+    }
+
+    // --- the bulk actions on the selected members (A7, A8)
+
+    /**
+     * Block, Unblock or Remove above the list: asks first, in a dialog that says how many members are
+     * selected and what happens to those the rules protect.
+     */
+    public void prepareBulk(String action) {
+        bulkAction = MemberAction.valueOf(action);
+        if (selectedMembers == null || selectedMembers.isEmpty()) {
+            say(FacesMessage.SEVERITY_WARN, biz("bulk.nothingSelected"));
+            return;
+        }
+        PrimeFaces.current().ajax().update("bulkDialog");
+        PrimeFaces.current().executeScript("PF('bulkDialog').show()");
+    }
+
+    /** The confirmation's question: the action and how many members it is for. */
+    public String getBulkQuestion() {
+        return bulkAction == null ? "" : biz("bulk.confirm." + bulkAction, selectedMembers.size());
+    }
+
+    public String getBulkHeader() {
+        return bulkAction == null ? "" : biz("bulk.header." + bulkAction);
+    }
+
+    public String getBulkButton() {
+        return bulkAction == null ? "" : biz("bulk.button." + bulkAction, selectedMembers.size());
+    }
+
+    /**
+     * Yes in the confirmation: the service changes every selected member the rules allow and leaves
+     * the others (the administrator acting, the last active account administrator), each of which is
+     * then listed with the reason.
+     */
+    public void applyBulk() {
+        if (bulkAction == null || selectedMembers.isEmpty()) {
+            return;
+        }
+        BulkOutcome outcome;
+        try {
+            outcome = memberships.bulk(userId(), accountId(), bulkAction,
+                    selectedMembers.stream().map(MemberView::getUserId).toList());
+        } catch (KeyholdException refused) {
+            Messages.error(refused);
+            return;
+        }
+        say(outcome.changed().isEmpty() ? FacesMessage.SEVERITY_WARN : FacesMessage.SEVERITY_INFO,
+                biz("bulk.done." + bulkAction, outcome.changed().size()));
+        if (!outcome.unchanged().isEmpty()) {
+            say(FacesMessage.SEVERITY_INFO, biz("bulk.unchanged." + bulkAction, outcome.unchanged().size()));
+        }
+        for (BulkOutcome.Refusal refusal : outcome.refused()) {
+            String who = refusal.displayName() == null ? refusal.userId() : refusal.displayName() + " (" + refusal.email() + ")";
+            say(FacesMessage.SEVERITY_WARN, biz("bulk.refused." + bulkAction, who, biz("bulk.reason." + refusal.reason())));
+        }
+        selectedMembers = new ArrayList<>();
+        members = null;
+        counts = null;
+        userCount = null;
+        selected = null;
+        reloadProfile();
+        PrimeFaces.current().executeScript("PF('bulkDialog').hide()");
+    }
+
+    public List<MemberView> getSelectedMembers() {
+        return selectedMembers;
+    }
+
+    public void setSelectedMembers(List<MemberView> selectedMembers) {
+        this.selectedMembers = selectedMembers == null ? new ArrayList<>() : new ArrayList<>(selectedMembers);
+    }
+
+    public MemberAction getBulkAction() {
+        return bulkAction;
     }
 
     public List<InvitationView> getInvitations() {
@@ -187,6 +294,20 @@ public class BusinessProfilePage implements Serializable {
             invitations.revoke(userId(), accountId(), invitationId);
             invitationList = null;
             Messages.info("business.invitationRevoked");
+        } catch (KeyholdException refused) {
+            Messages.error(refused);
+        }
+    }
+
+    /**
+     * Resend (A5): a new email with a new link and a new expiry; the earlier link stops working, as
+     * only the newest email should let someone in.
+     */
+    public void resend(String invitationId) {
+        try {
+            InvitationView sent = invitations.resend(userId(), accountId(), invitationId);
+            invitationList = null;
+            say(FacesMessage.SEVERITY_INFO, biz("invitation.resent", sent.getEmail()));
         } catch (KeyholdException refused) {
             Messages.error(refused);
         }
@@ -250,6 +371,7 @@ public class BusinessProfilePage implements Serializable {
         }
         selected = null;
         members = null;
+        counts = null;
         userCount = null;
         reloadProfile();
         Messages.info("business.memberRemoved");
@@ -264,6 +386,7 @@ public class BusinessProfilePage implements Serializable {
             memberKeyIds = new ArrayList<>(selected.getKeyIds());
             memberNotes = selected.getNotes();
             members = null;
+            counts = null;
             reloadProfile();
             Messages.info(messageKey);
         } catch (KeyholdException refused) {
@@ -303,6 +426,23 @@ public class BusinessProfilePage implements Serializable {
     /** The key an invitation makes its invitee administer, if any. */
     public String keyName(String keyId) {
         return keyId == null ? "" : keyNames(List.of(keyId));
+    }
+
+    /** A text of the {@code biz} bundle; with arguments, a {@link MessageFormat} pattern in the page's language. */
+    private static String biz(String key, Object... arguments) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "biz");
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, faces.getViewRoot().getLocale()).format(arguments);
+    }
+
+    private static void say(FacesMessage.Severity severity, String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
     }
 
     /** A day as pages show it (UTC). */

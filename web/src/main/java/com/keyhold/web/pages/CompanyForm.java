@@ -5,8 +5,10 @@ import java.io.Serializable;
 
 /**
  * The company fields of a form (SPEC A2, A4): name, country, ZIP and phone required, street, city
- * and state optional; the Register Key page and the Business Profile's Edit dialog share them. The
- * rules are the service's ({@code CompanyValidation}); this only carries what was typed.
+ * and state optional; the Register Key page's business details dialog and the Business Profile's
+ * Edit dialog share them. The country is chosen from a list and carried as its ISO 3166-1 code
+ * ({@link Countries}). The rules are the service's ({@code CompanyValidation}); this only carries
+ * what was typed.
  */
 public class CompanyForm implements Serializable {
 
@@ -19,11 +21,18 @@ public class CompanyForm implements Serializable {
     private String street;
     private String city;
     private String state;
+    /** A country stored as free text before countries were codes, when no code matches it: shown beside the list. */
+    private String storedCountry;
 
-    /** Fills the form with a company's current details, for editing. */
+    /**
+     * Fills the form with a company's current details, for editing. A country stored as free text is
+     * preselected when it names a country in English or German; otherwise the list starts empty and
+     * the text stays visible, so the administrator can choose its code.
+     */
     public void fill(String name, String country, String zip, String phone, String street, String city, String state) {
         this.name = name;
-        this.country = country;
+        this.country = Countries.codeFor(country);
+        this.storedCountry = this.country == null && country != null && !country.isBlank() ? country : null;
         this.zip = zip;
         this.phone = phone;
         this.street = street;
@@ -42,6 +51,10 @@ public class CompanyForm implements Serializable {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
+    }
+
+    public String getStoredCountry() {
+        return storedCountry;
     }
 
     public String getName() {

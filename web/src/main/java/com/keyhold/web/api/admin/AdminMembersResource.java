@@ -1,6 +1,8 @@
 package com.keyhold.web.api.admin;
 
+import com.keyhold.account.BulkOutcome;
 import com.keyhold.account.InvitationView;
+import com.keyhold.account.MemberAction;
 import com.keyhold.account.MemberInvitationService;
 import com.keyhold.account.MemberRole;
 import com.keyhold.account.MemberView;
@@ -64,6 +66,22 @@ public class AdminMembersResource {
         }
     }
 
+    /** The Users list's bulk actions: the members' user ids. */
+    public record BulkRequest(List<String> userIds) {
+    }
+
+    /** What a bulk action did; {@code refused} lists each member left as they were, with its reason. */
+    public record BulkJson(List<String> changed, List<String> unchanged, List<RefusalJson> refused) {
+        static BulkJson of(BulkOutcome o) {
+            return new BulkJson(o.changed(), o.unchanged(), o.refused().stream()
+                    .map(r -> new RefusalJson(r.userId(), r.email(), r.reason().name(), r.message())).toList());
+        }
+    }
+
+    /** {@code reason}: YOURSELF, LAST_ADMINISTRATOR or NOT_A_MEMBER. */
+    public record RefusalJson(String userId, String email, String reason, String message) {
+    }
+
     @EJB
     MembershipService members;
 
@@ -110,6 +128,23 @@ public class AdminMembersResource {
         return Response.noContent().build();
     }
 
+    @POST
+    @Path("/actions/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Block, unblock or remove several members at once (A7, A8)",
+            description = "action: block, unblock or remove; {\"userIds\": [...]} (1-500) → 200 {changed, unchanged, refused}."
+                    + " Each member is decided on their own: the allowed changes apply; the caller themselves (block, remove),"
+                    + " the last active account administrator and ids that are not members are left and listed in refused"
+                    + " with a reason")
+    public BulkJson bulk(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId, @PathParam("action") String action,
+            BulkRequest body) {
+        MemberAction memberAction = parse(MemberAction.class, "action", action);
+        if (memberAction == null) {
+            throw KeyholdException.badRequest("action", "must be one of block, unblock, remove");
+        }
+        return BulkJson.of(members.bulk(caller(), accountId, memberAction, body == null ? null : body.userIds()));
+    }
+
     @DELETE
     @Path("/me")
     @Operation(summary = "Leave this business account", description = "409 LAST_ADMINISTRATOR for the last active administrator (A8)")
@@ -144,6 +179,15 @@ public class AdminMembersResource {
     @Operation(summary = "Withdraw an invitation: its link stops working at once")
     public InvitationJson revoke(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId, @PathParam("id") String id) {
         return InvitationJson.of(invitations.revoke(caller(), accountId, id));
+    }
+
+    @POST
+    @Path("/invitations/{id}/resend")
+    @Operation(summary = "Resend an invitation to join (A5)", description = "A pending or expired invitation goes out again"
+            + " with a new link and a new expiry, as a new invitation (returned); the earlier link stops working."
+            + " An accepted one → 409 CODE_ALREADY_USED, a withdrawn one → 400")
+    public InvitationJson resend(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId, @PathParam("id") String id) {
+        return InvitationJson.of(invitations.resend(caller(), accountId, id));
     }
 
     private String caller() {
