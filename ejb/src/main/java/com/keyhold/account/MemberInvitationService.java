@@ -53,7 +53,7 @@ public class MemberInvitationService {
      * The activity log's action for a resent invitation. Named here until {@code ActivityActions} lists
      * it (its owner adds it there, with the Activity page's label).
      */
-    public static final String INVITATION_RESENT = "MEMBER.INVITATION_RESENT";
+    public static final String INVITATION_RESENT = ActivityActions.MEMBER_INVITATION_RESENT;
     public static final String JOIN_PAGE = "/join.xhtml";
     private static final String TOKEN_PREFIX = "khj_";
     private static final DateTimeFormatter EMAIL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);

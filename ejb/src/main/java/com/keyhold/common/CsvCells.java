@@ -24,7 +24,10 @@ public final class CsvCells {
             if (startsACell && isFormulaStart(c)) {
                 text.append('\'');
             }
-            text.append(c == '"' ? "\"\"" : String.valueOf(c));
+            if (c == '"') {
+                text.append('"');
+            }
+            text.append(c);
         }
         return "\"" + text + "\"";
     }

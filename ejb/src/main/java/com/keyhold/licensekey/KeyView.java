@@ -23,6 +23,7 @@ public final class KeyView {
     private final boolean expired;
     private final String profileId;
     private final String profileName;
+    private final int queuedDeactivations;
 
     public KeyView(String id, String name, String key, KeyType type, int quota, int used, int available,
             LocalDate expiresOn, boolean renewsWithSubscription, boolean expired) {
@@ -45,6 +46,7 @@ public final class KeyView {
         this.expired = expired;
         this.profileId = profileId;
         this.profileName = profileName;
+        this.queuedDeactivations = 0;
     }
 
     public String getId() {
@@ -56,6 +58,10 @@ public final class KeyView {
     }
 
     private KeyView(KeyView masked, String fullKey) {
+        this(masked, fullKey, masked.queuedDeactivations);
+    }
+
+    private KeyView(KeyView masked, String fullKey, int queuedDeactivations) {
         this.id = masked.id;
         this.name = masked.name;
         this.maskedKey = masked.maskedKey;
@@ -69,6 +75,17 @@ public final class KeyView {
         this.expired = masked.expired;
         this.profileId = masked.profileId;
         this.profileName = masked.profileName;
+        this.queuedDeactivations = queuedDeactivations;
+    }
+
+    /** The same view telling how many installations a quota decrease queued for deactivation (L7, issue 13). */
+    KeyView withQueuedDeactivations(int count) {
+        return new KeyView(this, fullKey, count);
+    }
+
+    /** Installations the change that answered with this view queued for deactivation in batches; 0 otherwise. */
+    public int getQueuedDeactivations() {
+        return queuedDeactivations;
     }
 
     /** The same view carrying the full key: only for the answer that creates the key (L9). */

@@ -51,6 +51,9 @@ public class LicenseKeyService {
     @EJB
     ActivityLog activityLog;
 
+    @EJB
+    KeyTrimmer trimmer;
+
     public List<KeyView> keysOf(String userId, String accountId, String subscriptionId) {
         Subscription subscription = subscriptionOf(userId, accountId, subscriptionId, false);
         return views(subscription);
@@ -141,7 +144,8 @@ public class LicenseKeyService {
 
     /**
      * Changes name, quota, expiry or configuration profile. A quota below the used seats deactivates
-     * the excess, least recently contacted first, only when confirmed (L7). A profile is one of the
+     * the excess, least recently contacted first, only when confirmed (L7): at once up to
+     * {@value KeyTrimmer#BATCH}, beyond that queued for the {@link KeyTrimmer}'s bounded batches. A profile is one of the
      * key's account (another account's id is "not found"); null puts the key back on Default (P2).
      * The key's computers receive the new profile at their next check-in.
      */
@@ -156,6 +160,7 @@ public class LicenseKeyService {
         }
         String oldName = key.getName();
         LocalDate oldExpiry = key.expiresOn();
+        int queued = 0;
         List<String> changes = new ArrayList<>();
         if (request.name() != null) {
             key.rename(requireName(request.name()));
@@ -173,12 +178,20 @@ public class LicenseKeyService {
             pool.requireQuotaChange(key.getId(), request.quota());
             int excess = pool.wouldDeactivate(key.getId(), request.quota());
             requireConfirmation(excess, confirm);
-            deactivateLeastRecentlyContacted(key, excess);
             int oldQuota = pool.quota(key.getId());
             key.changeQuota(request.quota());
+            if (excess > KeyTrimmer.BATCH) {
+                // L7 in bounded transactions (issue 13): the new quota commits now, the excess is deactivated
+                // by the trimmer in batches right after; no activation fits meanwhile, since used > quota
+                trimmer.queue(key.getId());
+                queued = excess;
+            } else {
+                deactivateLeastRecentlyContacted(key, excess);
+            }
             if (oldQuota != request.quota()) {
-                changes.add("quota " + oldQuota + " -> " + request.quota()
-                        + (excess > 0 ? " (" + excess + " installations deactivated)" : ""));
+                changes.add("quota " + oldQuota + " -> " + request.quota() + (excess == 0 ? ""
+                        : excess > KeyTrimmer.BATCH ? " (" + excess + " installations queued for deactivation)"
+                        : " (" + excess + " installations deactivated)"));
             }
         }
         if (!oldName.equals(key.getName())) {
@@ -203,7 +216,8 @@ public class LicenseKeyService {
                             + String.join(", ", changes));
         }
         em.flush();
-        return views(subscription).stream().filter(v -> v.getId().equals(key.getId())).findFirst().orElseThrow();
+        KeyView changed = views(subscription).stream().filter(v -> v.getId().equals(key.getId())).findFirst().orElseThrow();
+        return queued > 0 ? changed.withQueuedDeactivations(queued) : changed;
     }
 
     /** Deletes an additional key, deactivating all its installations when confirmed (L7). */

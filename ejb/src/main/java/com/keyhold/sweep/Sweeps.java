@@ -30,6 +30,9 @@ public class Sweeps {
     @EJB
     ProxyUsageSweep usage;
 
+    @EJB
+    com.keyhold.licensekey.KeyTrimmer keyTrims;
+
     /** @return what the run changed and how long its batches took */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SweepRun run(String name) {
@@ -42,6 +45,9 @@ public class Sweeps {
         }
         if ("usage".equals(name)) {
             return usage.run();
+        }
+        if ("key-trims".equals(name)) {
+            return keyTrims.run();
         }
         throw KeyholdException.notFound("Sweep");
     }

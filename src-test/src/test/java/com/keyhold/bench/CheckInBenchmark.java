@@ -109,6 +109,13 @@ class CheckInBenchmark {
                 first.line(), app.line(), trivial.line(), jdbc.line(), appConnections, recorded,
                 app.rate() / jdbc.rate(), app.rate() / trivial.rate(), app.p99(), explain);
         System.out.print(report);
+        double toTrivial = app.rate() / trivial.rate();
+        double toJdbc = app.rate() / jdbc.rate();
+        BenchSummary.add(String.format("Check-in, %d clients, %,d active computers (SPEC C3)", CLIENTS, COMPUTERS),
+                String.format("%,.0f /s, p50 %.0f ms, p99 %.0f ms; trivial %,.0f /s; raw JDBC %,.0f /s", app.rate(), app.p50(),
+                        app.p99(), trivial.rate(), jdbc.rate()), "", "");
+        BenchSummary.add("… ratio app/trivial", String.format("%.2f", toTrivial), ">= 0.8", BenchSummary.verdict(toTrivial >= 0.8));
+        BenchSummary.add("… ratio app/raw-JDBC", String.format("%.2f", toJdbc), ">= 1.0", BenchSummary.verdict(toJdbc >= 1.0));
         Path out = Path.of("target", "bench", "check-in.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);

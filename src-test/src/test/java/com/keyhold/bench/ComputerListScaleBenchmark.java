@@ -109,6 +109,12 @@ class ComputerListScaleBenchmark {
                 Explain.of("EXPLAIN SELECT a.* FROM activations a WHERE a.key_id = ? AND a.status = 'ACTIVE'"
                         + " ORDER BY a.last_contact_at, a.id LIMIT " + DEACTIVATE, bigKeyId));
         System.out.print(report);
+        BenchSummary.add(String.format("Computer list, %,d computers, %,d keys: first page, status ACTIVE (countUpTo=10000)", COMPUTERS, KEYS),
+                String.format("median %.0f ms (cold %.0f ms); every status %.0f ms; exact total %.0f ms", median(activeMillis),
+                        activeCold, median(allMillis), median(exactMillis)), "< 300 ms", BenchSummary.verdict(median(activeMillis) < 300));
+        BenchSummary.add(String.format("Quota decrease (L7) deactivating %,d installations", DEACTIVATE),
+                String.format("%.1f s", l7Seconds), "< 10 s; bounded transactions", BenchSummary.verdict(l7Seconds < 10)
+                        + "; one transaction: bounded **not yet**");
         Path out = Path.of("target", "bench", "computer-list-scale.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);

@@ -181,6 +181,13 @@ class ExpirySweepBenchmark {
                 Explain.of("EXPLAIN SELECT m.*, u.* FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.account_id = ?"
                         + " AND m.role = 'ACCOUNT_ADMINISTRATOR'", acme.accountId()));
         System.out.print(report);
+        double sweepSeconds = first.getJsonNumber("elapsedMillis").longValue() / 1e3;
+        long longest = first.getJsonNumber("longestBatchMillis").longValue();
+        BenchSummary.add(String.format("Expiry sweep (E1), %,d subscriptions, %,d computers beneath", SUBSCRIPTIONS, ACTIVATIONS),
+                String.format("%,d processed in %.1f s, %d batches, longest batch %d ms; second run %.1f s",
+                        first.getInt("processed"), sweepSeconds, first.getInt("batches"), longest,
+                        second.getJsonNumber("elapsedMillis").longValue() / 1e3),
+                "< 60 s, no transaction over 1 s", BenchSummary.verdict(sweepSeconds < 60 && longest < 1000));
         Path out = Path.of("target", "bench", "expiry-sweep.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);

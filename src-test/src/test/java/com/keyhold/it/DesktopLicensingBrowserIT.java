@@ -43,12 +43,15 @@ class DesktopLicensingBrowserIT {
             // L2, A2: the key registers into a new business account.
             browser.open("/app/register-key.xhtml");
             browser.type("registerKey:key", subscription.primaryKey().toLowerCase())
-                    .type("registerKey:name", "Design Studio")
-                    .type("registerKey:companyName", "Walk & Co")
-                    .type("registerKey:country", "Germany")
-                    .type("registerKey:zip", "10115")
-                    .type("registerKey:phone", "+49 30 1234");
-            browser.clickAndWaitForPage("registerKey:submit");
+                    .type("registerKey:name", "Design Studio");
+            browser.find("registerKey:submit").click();
+            // the business key is recognised: the seed's "Provide your business details" dialog
+            browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("businessDetails:companyName")));
+            browser.type("businessDetails:companyName", "Walk & Co");
+            browser.choose("businessDetails:country", "Germany");
+            browser.type("businessDetails:zip", "10115").type("businessDetails:phone", "+49 30 1234");
+            browser.clickAndWaitForPage("businessDetails:register");
+            browser.waitFor().until(d -> browser.path().equals("/app/subscription.xhtml"));
             assertEquals("/app/subscription.xhtml", browser.path());
             assertEquals("Design Studio", browser.find("subscriptionHeader:name").getAttribute("value"));
             assertTrue(browser.text(By.id("header:account_label")).contains("Walk & Co"), "the new account is selected");
@@ -67,8 +70,11 @@ class DesktopLicensingBrowserIT {
             browser.screenshot("walk-02-sublicense");
 
             JsonObject sublicense = keyNamed(token, subscription.id(), "Sublicense 1");
-            String blacklisted = Clients.activate(sublicense.getString("key"), Clients.newHardwareId()).json().getString("activationId");
-            String moved = Clients.activate(sublicense.getString("key"), Clients.newHardwareId()).json().getString("activationId");
+            // L9: lists carry the key masked; the administrator reveals it to hand it out
+            String sublicenseKey = Http.call("POST", "/api/v1/admin/keys/" + sublicense.getString("id") + "/reveal", null,
+                    "Authorization", Http.bearer(token)).json().getString("key");
+            String blacklisted = Clients.activate(sublicenseKey, Clients.newHardwareId()).json().getString("activationId");
+            String moved = Clients.activate(sublicenseKey, Clients.newHardwareId()).json().getString("activationId");
 
             // L11: the product card counts them.
             browser.open("/app/dashboard.xhtml");

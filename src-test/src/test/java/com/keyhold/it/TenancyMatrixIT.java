@@ -104,6 +104,8 @@ class TenancyMatrixIT {
                 new Row("invite for B's key", "POST", "/api/v1/admin/members/invitations",
                         "{\"emails\":[\"intruder@example.com\"],\"language\":\"EN\",\"keyId\":\"" + b.primaryKeyId() + "\"}"),
                 new Row("withdraw B's invitation", "DELETE", "/api/v1/admin/members/invitations/" + b.invitationId(), null),
+                new Row("resend B's invitation", "POST", "/api/v1/admin/members/invitations/" + b.invitationId() + "/resend", "{}",
+                        false, Set.of("ACCOUNT_ADMINISTRATOR")),
                 new Row("invite to install with B's key", "POST", "/api/v1/admin/keys/" + b.primaryKeyId() + "/invitations",
                         "{\"emails\":[\"intruder@example.com\"],\"language\":\"EN\",\"expiresInDays\":7,\"send\":false}"),
                 new Row("invitations to install of B's key", "GET", "/api/v1/admin/keys/" + b.primaryKeyId() + "/invitations", null),

@@ -343,11 +343,16 @@ public class SubscriptionPage implements Serializable {
                         new KeyChange(keyName, keyType, keyQuota, expiry, keyRenewsWithSubscription));
                 done("key.created");
             } else {
-                keys.change(currentUser.getUserId(), currentUser.getSelectedAccountId(), keyId,
+                KeyView changed = keys.change(currentUser.getUserId(), currentUser.getSelectedAccountId(), keyId,
                         new KeyChange(keyName, null, keyIsPrimary ? null : keyQuota, expiry,
                                 keyIsPrimary ? null : keyRenewsWithSubscription)
                                 .withProfile(keyProfileId == null || keyProfileId.isBlank() ? null : keyProfileId), confirm);
-                done("key.saved");
+                if (changed.getQueuedDeactivations() > 0) {
+                    // L7 beyond one batch: the installations are deactivated in the background (KeyTrimmer)
+                    done("key.savedQueued", changed.getQueuedDeactivations());
+                } else {
+                    done("key.saved");
+                }
             }
         } catch (KeyholdException refused) {
             askOrShow(refused, false);

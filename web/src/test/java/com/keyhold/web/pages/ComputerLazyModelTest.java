@@ -57,7 +57,7 @@ class ComputerLazyModelTest {
 
     @Test
     void unsortedOrUnknownColumnsLeaveTheServicesDefaultOrder() {
-        model.load(0, 50, sorted("macAddresses", SortOrder.ASCENDING), Map.of());
+        model.load(0, 50, sorted("tokenHash", SortOrder.ASCENDING), Map.of());
         assertNull(asked.get(0).sort());
         model.load(0, 50, sorted("name", SortOrder.UNSORTED), Map.of());
         assertNull(asked.get(1).sort());

@@ -43,10 +43,10 @@ public class AdminSubscriptionsResource {
 
     /** A key as CONTRACT section 6 describes it. */
     public record KeyJson(String id, String name, String key, String type, int quota, int used, int available,
-            LocalDate expiresAt, boolean renewsWithSubscription, @JsonbNillable String profileId) {
+            LocalDate expiresAt, boolean renewsWithSubscription, @JsonbNillable String profileId, int queuedDeactivations) {
         static KeyJson of(KeyView k) {
             return new KeyJson(k.getId(), k.getName(), k.getKey(), k.getType().name(), k.getQuota(), k.getUsed(),
-                    k.getAvailable(), k.getExpiresOn(), k.isRenewsWithSubscription(), k.getProfileId());
+                    k.getAvailable(), k.getExpiresOn(), k.isRenewsWithSubscription(), k.getProfileId(), k.getQueuedDeactivations());
         }
     }
 
