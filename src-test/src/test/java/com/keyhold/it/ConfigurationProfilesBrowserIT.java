@@ -44,9 +44,10 @@ class ConfigurationProfilesBrowserIT {
         try (Browser browser = new Browser()) {
             browser.signIn(email, Users.PASSWORD);
             browser.chooseAccount("Business account");
-            assertTrue(browser.text(By.cssSelector("nav.kh-menu")).contains("Configuration Profiles"),
-                    "administrators have the menu entry");
-            browser.open("/app/profiles.xhtml");
+            // the seed's way in: the product page's More menu (issue 12), not the main menu
+            browser.open("/app/subscriptions.xhtml?product=DESKTOP");
+            browser.chooseAction("productHeader:more_button", "productHeader:moreProfiles");
+            browser.waitFor().until(d -> browser.path().equals("/app/profiles.xhtml"));
             browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("profiles:profileTable"),
                     "You have not created any configuration profiles yet."));
             browser.screenshot("profiles-01-empty");
