@@ -8,6 +8,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +38,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// recording a contact touches no resource: without this every check-in began and ended a JTA transaction here
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CheckInCoalescer {
 
     static final int BATCH = 1_000;

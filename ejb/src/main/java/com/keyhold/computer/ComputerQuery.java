@@ -44,6 +44,12 @@ public record ComputerQuery(StatusFilter status, DisplayFilter display, String s
         return new ComputerQuery(status, display, search, sort, ascending, page, size, id);
     }
 
+    /** No filter at all: every computer the caller may see (the sort aside). */
+    public boolean unfiltered() {
+        return status == StatusFilter.ALL && display == DisplayFilter.ALL && (search == null || search.isBlank())
+                && profileId == null;
+    }
+
     public static ComputerQuery all() {
         return new ComputerQuery(StatusFilter.ALL, DisplayFilter.ALL, null, null, true, 0, DEFAULT_SIZE);
     }

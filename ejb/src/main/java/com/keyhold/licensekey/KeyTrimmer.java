@@ -113,7 +113,8 @@ public class KeyTrimmer {
             return 0; // another run finished it
         }
         em.refresh(key);
-        int quota = seatLedger.poolOf(subscription).quota(keyId);
+        // the key's quota only: counting every key's installations per batch cost seconds at a million (issue 13)
+        int quota = seatLedger.quotasOf(subscription).quota(keyId);
         long active = em.createQuery("SELECT COUNT(a) FROM Activation a WHERE a.licenseKey.id = :key"
                 + " AND a.status = com.keyhold.computer.ActivationStatus.ACTIVE", Long.class)
                 .setParameter("key", keyId).getSingleResult();

@@ -102,6 +102,19 @@ public class Activation {
     @Column(name = "deactivated_at")
     private Instant deactivatedAt;
 
+    // Virtual columns computed by the database (V17), indexed for the list's sorts; never written.
+    @Column(name = "display_name", insertable = false, updatable = false)
+    private String displayName;
+
+    @Column(name = "mac_sort", insertable = false, updatable = false)
+    private String macSort;
+
+    @Column(name = "ip_sort", insertable = false, updatable = false)
+    private String ipSort;
+
+    @Column(name = "notes_sort", insertable = false, updatable = false)
+    private String notesSort;
+
     @Version
     private long version;
 

@@ -44,6 +44,7 @@ class ActivationBenchmark {
                 "Activation under contention (issue 5, benchmark 2): %d concurrent activations, %d free seats%n", CLIENTS, SEATS));
         List<Latencies> everything = new ArrayList<>();
         round(base, Subscriptions.desktop(SEATS).primaryKey(), new ArrayList<>()); // warm-up, not reported
+        ProcessCpu activationCpu = ProcessCpu.now();
         for (int round = 1; round <= ROUNDS; round++) {
             List<Latencies> mine = new ArrayList<>();
             long start = System.nanoTime();
@@ -57,17 +58,22 @@ class ActivationBenchmark {
                     round, outcome[0], outcome[1], merged.millis(0.5), merged.millis(0.99), seconds));
         }
         Latencies all = Latencies.merge(everything);
+        String activationCost = ProcessCpu.now().perCall(activationCpu, (long) CLIENTS * ROUNDS);
+        report.append(activationCost).append(String.format("%n"));
         report.append(String.format("all rounds: p50 %.1f ms, p99 %.1f ms (target p99 < 250 ms)%n", all.millis(0.5), all.millis(0.99)));
 
         // The yardstick, same clients and same instant: the trivial endpoint (no database, no lock) with the
         // activation's body, answering a JSON the size of an activation's answer. What 500 requests at once
         // cost on this machine before any licensing work.
         List<Latencies> trivial = new ArrayList<>();
+        ProcessCpu trivialCpu = ProcessCpu.now();
         for (int round = 1; round <= ROUNDS; round++) {
             int[] outcome = round(base, null, trivial);
             assertEquals(CLIENTS, outcome[0], "every trivial request answered 200");
         }
         Latencies floor = Latencies.merge(trivial);
+        String trivialCost = ProcessCpu.now().perCall(trivialCpu, (long) CLIENTS * ROUNDS);
+        report.append("trivial endpoint: ").append(trivialCost).append(String.format("%n"));
         report.append(String.format("trivial endpoint, same %d clients at once, %d rounds: p50 %.1f ms, p99 %.1f ms;"
                 + " activation p99 / trivial p99 = %.1f%n", CLIENTS, ROUNDS, floor.millis(0.5), floor.millis(0.99),
                 all.millis(0.99) / floor.millis(0.99)));
@@ -78,6 +84,8 @@ class ActivationBenchmark {
                         SEATS, all.millis(0.5), all.millis(0.99), floor.millis(0.99), ratio),
                 "p99 <= 2x the trivial endpoint's; < 250 ms stretch", BenchSummary.verdict(ratio <= 2.0)
                         + (all.millis(0.99) < 250 ? ", stretch met" : ", stretch **missed**"));
+        BenchSummary.add("… where an activation's CPU goes", activationCost.substring("CPU per call: ".length())
+                + "; trivial: " + trivialCost.substring("CPU per call: ".length()), "", "");
         Path out = Path.of("target", "bench", "activation.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());

@@ -62,11 +62,13 @@ class CheckInBenchmark {
 
         // every computer's first check-in signs its certificate (Ed25519) and stores it
         AtomicInteger next = new AtomicInteger();
+        ProcessCpu firstCpu = ProcessCpu.now();
         LoadRun.Result first = LoadRun.run("first check-ins (signing)", CLIENTS, Duration.ofMinutes(10),
                 t -> checkIn(base, fleet, () -> {
                     int i = next.getAndIncrement();
                     return i < fleet.size() ? i : -1;
                 }));
+        String firstCost = ProcessCpu.now().perCall(firstCpu, first.calls());
         assertEquals(0, first.failures());
         assertEquals(fleet.size(), first.calls(), "every computer checked in once");
         Thread.sleep(3_000); // the last coalesced writes
@@ -79,13 +81,19 @@ class CheckInBenchmark {
 
         Instant appStart = Instant.now().minusSeconds(1);
         ConnectionSampler connections = ConnectionSampler.start();
+        ProcessCpu appCpu = ProcessCpu.now();
         LoadRun.Result app = LoadRun.run("check-in", CLIENTS, DURATION,
                 t -> checkIn(base, fleet, () -> ThreadLocalRandom.current().nextInt(fleet.size())));
+        String appCost = ProcessCpu.now().perCall(appCpu, app.calls());
         int appConnections = connections.stop();
+        ProcessCpu trivialCpu = ProcessCpu.now();
         LoadRun.Result trivial = LoadRun.run("trivial endpoint, same size", CLIENTS, DURATION,
                 t -> trivial(base, answerSize));
+        String trivialCost = ProcessCpu.now().perCall(trivialCpu, trivial.calls());
+        ProcessCpu jdbcCpu = ProcessCpu.now();
         LoadRun.Result jdbc = LoadRun.run("raw JDBC, same DB work", Math.max(1, appConnections), DURATION,
                 t -> rawJdbc(fleet));
+        String jdbcCost = ProcessCpu.now().perCall(jdbcCpu, jdbc.calls());
         Thread.sleep(3_000);
         long recorded = countContactsSince(acme.subscription().id(), appStart);
 
@@ -98,7 +106,7 @@ class CheckInBenchmark {
         String explain = explainCheckInRead(fleet.ids[0]);
         String report = String.format("Check-in benchmark (SPEC C3; issue 5, benchmark 1)%n"
                 + "computers:          %,d active (inserted in %.1f s), %d clients, %d s per run, check-in answer %,d bytes%n"
-                + "%s%n%s%n%s%n%s%n"
+                + "%s%n  %s%n%s%n  %s%n%s%n  %s%n%s%n  %s%n"
                 + "app connections:    %d open in the application's pool during the check-in run%n"
                 + "contacts recorded:  %,d computers' last contact written by the coalesced batches%n"
                 + "ratio app/raw-JDBC: %.2f   (target >= 1.0)%n"
@@ -106,7 +114,7 @@ class CheckInBenchmark {
                 + "check-in p99:       %.1f ms (target < 50 ms)%n"
                 + "EXPLAIN of the check-in's read (ActivationService):%n%s",
                 COMPUTERS, fleet.insertSeconds, CLIENTS, DURATION.toSeconds(), answerSize,
-                first.line(), app.line(), trivial.line(), jdbc.line(), appConnections, recorded,
+                first.line(), firstCost, app.line(), appCost, trivial.line(), trivialCost, jdbc.line(), jdbcCost, appConnections, recorded,
                 app.rate() / jdbc.rate(), app.rate() / trivial.rate(), app.p99(), explain);
         System.out.print(report);
         double toTrivial = app.rate() / trivial.rate();
@@ -114,6 +122,8 @@ class CheckInBenchmark {
         BenchSummary.add(String.format("Check-in, %d clients, %,d active computers (SPEC C3)", CLIENTS, COMPUTERS),
                 String.format("%,.0f /s, p50 %.0f ms, p99 %.0f ms; trivial %,.0f /s; raw JDBC %,.0f /s", app.rate(), app.p50(),
                         app.p99(), trivial.rate(), jdbc.rate()), "", "");
+        BenchSummary.add("… where a call's CPU goes", "check-in: " + appCost.substring("CPU per call: ".length())
+                + "; trivial: " + trivialCost.substring("CPU per call: ".length()), "", "");
         BenchSummary.add("… ratio app/trivial", String.format("%.2f", toTrivial), ">= 0.8", BenchSummary.verdict(toTrivial >= 0.8));
         BenchSummary.add("… ratio app/raw-JDBC", String.format("%.2f", toJdbc), ">= 1.0", BenchSummary.verdict(toJdbc >= 1.0));
         Path out = Path.of("target", "bench", "check-in.txt");

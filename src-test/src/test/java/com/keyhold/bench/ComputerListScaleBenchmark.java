@@ -38,8 +38,8 @@ class ComputerListScaleBenchmark {
     private static final int COMPUTERS = Integer.getInteger("keyhold.bench.scale.computers", 1_000_000);
     private static final int KEYS = Integer.getInteger("keyhold.bench.scale.keys", 1_000);
     /** The reserved key whose quota decrease deactivates {@value #DEACTIVATE} installations. */
-    private static final int BIG_KEY = 20_000;
-    private static final int DEACTIVATE = 10_000;
+    private static final int BIG_KEY = 120_000;
+    private static final int DEACTIVATE = 100_000;
     private static final int TIMINGS = 5;
 
     @Deployment(testable = false)
@@ -78,14 +78,26 @@ class ComputerListScaleBenchmark {
         double countQuery = median(time(countSql, acme.accountId()));
         double allPageQuery = median(time(allPageSql, acme.accountId()));
 
+        // Every other view of the list (issue 13, target 3), as the page asks for it.
+        List<String[]> views = everyView(acme);
+
+        // L7 at 100,000 (issue 13, target 4): the PATCH commits the quota and queues the key; KeyTrimmer
+        // deactivates in batches of 1,000 (the sweep run here and its minute timer may share the work).
         long l7Start = System.nanoTime();
         Http.Answer decreased = Http.send(Http.request("/api/v1/admin/keys/" + bigKeyId + "?confirm=true")
                 .header("Authorization", acme.bearer()).header("Content-Type", "application/json")
                 .timeout(java.time.Duration.ofMinutes(10))
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"quota\":" + (BIG_KEY - DEACTIVATE) + "}")).build());
-        double l7Seconds = (System.nanoTime() - l7Start) / 1e9;
+        double patchSeconds = (System.nanoTime() - l7Start) / 1e9;
         assertEquals(200, decreased.status(), decreased.body());
-        assertEquals(BIG_KEY - DEACTIVATE, countActive(bigKeyId), "exactly 10,000 deactivated");
+        jakarta.json.JsonObject trims = Http.send(Http.request("/api/v1/operator/sweeps/key-trims")
+                .header("Authorization", com.keyhold.it.support.Subscriptions.operator()).header("Content-Type", "application/json")
+                .timeout(java.time.Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.ofString("{}")).build()).json();
+        while (countActive(bigKeyId) > BIG_KEY - DEACTIVATE) {
+            Thread.sleep(200); // the timer's run still holds a batch
+        }
+        double l7Seconds = (System.nanoTime() - l7Start) / 1e9;
+        assertEquals(BIG_KEY - DEACTIVATE, countActive(bigKeyId), "exactly 100,000 deactivated, never below the quota");
 
         String report = String.format(java.util.Locale.ROOT, "Computer list at scale (SPEC C6, L7; issue 5, benchmark 3)%n"
                 + "generated:             %,d computers across %,d keys in one account in %.0f s (multi-row SQL INSERTs)%n"
@@ -96,14 +108,17 @@ class ComputerListScaleBenchmark {
                 + "  its page-ids query:  median %.1f ms (every status: %.1f ms)%n"
                 + "  its bounded count:   median %.1f ms (ids up to 10,001)%n"
                 + "  an exact count:      median %.1f ms%n"
-                + "L7 quota decrease:     %,d installations deactivated in %.1f s (target < 10 s)%n"
+                + "L7 quota decrease:     %,d installations deactivated in %.1f s (the PATCH %.2f s, answering queuedDeactivations %s;"
+                + " the sweep run: %s) (target < 60 s, no transaction over 1 s)%n"
+                + "every view, first page (countUpTo=10000), median of 3 in ms:%n%s"
                 + "EXPLAIN page-ids query (ACTIVE):%n%s"
                 + "EXPLAIN page-ids query (every status):%n%s"
                 + "EXPLAIN bounded count (ACTIVE):%n%s"
                 + "EXPLAIN the same page with the joins (why the ids come first):%n%s"
                 + "EXPLAIN L7 choice (least recently contacted on one key):%n%s",
                 COMPUTERS, KEYS, generateSeconds, median(activeMillis), TIMINGS, activeCold, median(allMillis), allCold,
-                median(exactMillis), pageQuery, allPageQuery, boundedCountQuery, countQuery, DEACTIVATE, l7Seconds,
+                median(exactMillis), pageQuery, allPageQuery, boundedCountQuery, countQuery, DEACTIVATE, l7Seconds, patchSeconds,
+                decreased.json().get("queuedDeactivations"), trims, viewTable(views),
                 Explain.of("EXPLAIN " + pageSql, acme.accountId()), Explain.of("EXPLAIN " + allPageSql, acme.accountId()),
                 Explain.of("EXPLAIN " + boundedCountSql, acme.accountId()), Explain.of("EXPLAIN " + joinedPageSql, acme.accountId()),
                 Explain.of("EXPLAIN SELECT a.* FROM activations a WHERE a.key_id = ? AND a.status = 'ACTIVE'"
@@ -113,8 +128,16 @@ class ComputerListScaleBenchmark {
                 String.format("median %.0f ms (cold %.0f ms); every status %.0f ms; exact total %.0f ms", median(activeMillis),
                         activeCold, median(allMillis), median(exactMillis)), "< 300 ms", BenchSummary.verdict(median(activeMillis) < 300));
         BenchSummary.add(String.format("Quota decrease (L7) deactivating %,d installations", DEACTIVATE),
-                String.format("%.1f s", l7Seconds), "< 10 s; bounded transactions", BenchSummary.verdict(l7Seconds < 10)
-                        + "; one transaction: bounded **not yet**");
+                String.format("%.1f s in batches of 1,000 (PATCH %.2f s; sweep: %d batches, longest %d ms)", l7Seconds, patchSeconds,
+                        trims.getInt("batches"), trims.getJsonNumber("longestBatchMillis").longValue()),
+                "< 60 s, no transaction over 1 s", BenchSummary.verdict(l7Seconds < 60
+                        && trims.getJsonNumber("longestBatchMillis").longValue() < 1000));
+        String[] slowest = views.stream().max(java.util.Comparator.comparingDouble(v -> Double.parseDouble(v[1]))).orElseThrow();
+        long over = views.stream().filter(v -> Double.parseDouble(v[1]) >= 300).count();
+        BenchSummary.add(String.format("Computer list, %,d computers: first page of every view (%d: statuses, Display filters,"
+                + " every sort both ways, searches as typed)", COMPUTERS, views.size()),
+                String.format("%d of %d under 300 ms; slowest %s: %s ms", views.size() - over, views.size(), slowest[0], slowest[1]),
+                "each < 300 ms", BenchSummary.verdict(over == 0));
         Path out = Path.of("target", "bench", "computer-list-scale.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
@@ -162,10 +185,12 @@ class ComputerListScaleBenchmark {
                     boolean active = key == 1 || random.nextInt(10) != 0;
                     Timestamp contact = new Timestamp(nowMillis - (long) random.nextInt(36 * 3600) * 1000);
                     rows.append(i == from ? "" : ",").append(String.format("('%s','%s','%s','%s','SCALE-%d','%s',"
-                            + "'%064d','Mac %d','C02SCALE','3C:07:54:67:51:1E','10.0.0.5','macOS 14.1','19.1.0-54729',"
-                            + "'user%d','benchmark','%s','%s',%s)",
+                            + "'%064d','Mac %d','C02%07d','3C:07:%02X:%02X:%02X:1E','10.%d.%d.%d','macOS 14.%d',"
+                            + "'19.1.%d-54729','user%d','benchmark','%s','%s',%s)",
                             String.format("00000000-0000-4000-9000-%012d", i), subscriptionId, accountId, keyIds.get(key), i,
-                            active ? "ACTIVE" : "DEACTIVATED", i, i, i % 5000, now, contact, active ? "NULL" : "'" + contact + "'"));
+                            active ? "ACTIVE" : "DEACTIVATED", i, i, (i * 7919) % 10_000_000, (i >> 16) & 0xFF, (i >> 8) & 0xFF,
+                            i & 0xFF, (i >> 16) & 0xFF, (i >> 8) & 0xFF, i & 0xFF, i % 7, i % 12, i % 5000, now, contact,
+                            active ? "NULL" : "'" + contact + "'"));
                 }
                 sql.executeUpdate(rows.toString());
                 if (from % 50_000 == 0) {
@@ -189,6 +214,55 @@ class ComputerListScaleBenchmark {
             assertEquals(50, page.json().getJsonArray("items").size());
         }
         return millis.remove(0);
+    }
+
+    /** Sortable columns of the list (ComputerService's SORTS), each asked for in both directions. */
+    private static final List<String> SORTS = List.of("name", "keyName", "status", "lastContact", "appVersion", "hardwareId",
+            "serialNumber", "hostOs", "userName", "macAddresses", "ipAddresses", "activatedBy", "notes",
+            "configurationProfile", "activatedAt", "expiresOn");
+    /** A search as an administrator types it: growing prefixes of a name, serial, MAC, IP, user and hardware id. */
+    private static final List<String> SEARCHES = List.of("M", "Ma", "Mac 12", "Mac 123456", "C0", "C021", "C0212345",
+            "3C:07:1", "10.3", "10.3.2", "user4", "user4711", "SCALE-99", "nothing-matches");
+
+    /** Each view's first page: {name, median ms, total shown}. */
+    private static List<String[]> everyView(Accounts.Business acme) {
+        List<String> queries = new ArrayList<>();
+        for (String status : List.of("ALL", "ACTIVE", "DEACTIVATED", "BLACKLISTED")) {
+            queries.add("status=" + status);
+        }
+        queries.add("display=EXPIRING_SOON");
+        queries.add("display=EXPIRED");
+        for (String sort : SORTS) {
+            queries.add("sort=" + sort);
+            queries.add("sort=-" + sort);
+        }
+        for (String search : SEARCHES) {
+            queries.add("q=" + java.net.URLEncoder.encode(search, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        List<String[]> views = new ArrayList<>();
+        for (String query : queries) {
+            List<Double> millis = new ArrayList<>();
+            Http.Answer page = null;
+            for (int i = 0; i < 3; i++) {
+                long t = System.nanoTime();
+                page = acme.computers("?size=50&countUpTo=10000&" + query);
+                millis.add((System.nanoTime() - t) / 1e6);
+                assertEquals(200, page.status(), page.body());
+                if (millis.get(0) > 5_000) {
+                    break; // slow enough to know; the rest of the run needs the time
+                }
+            }
+            jakarta.json.JsonObject json = page.json();
+            views.add(new String[] {query, String.format(java.util.Locale.ROOT, "%.0f", median(millis)),
+                    json.getJsonNumber("total").longValue() + (json.getBoolean("totalExact", true) ? "" : "+")});
+        }
+        return views;
+    }
+
+    private static String viewTable(List<String[]> views) {
+        StringBuilder table = new StringBuilder();
+        views.forEach(v -> table.append(String.format("  %-32s %8s ms  %s%n", v[0], v[1], v[2])));
+        return table.toString();
     }
 
     private static List<Double> time(String sql, String accountId) throws Exception {

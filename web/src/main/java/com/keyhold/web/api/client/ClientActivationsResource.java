@@ -3,9 +3,11 @@ package com.keyhold.web.api.client;
 import com.keyhold.common.KeyholdException;
 import com.keyhold.computer.ActivationRequest;
 import com.keyhold.computer.ActivationService;
+import com.keyhold.computer.CheckInService;
 import com.keyhold.computer.ClientLicense;
 import com.keyhold.web.security.AuthorizationHeader;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
@@ -53,6 +55,9 @@ public class ClientActivationsResource {
     @EJB
     ActivationService activations;
 
+    @Inject
+    CheckInService checkIns;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Activate a computer", description = "201 new activation, 200 existing one (idempotent, moved or reactivated)")
@@ -69,7 +74,7 @@ public class ClientActivationsResource {
     public Response checkIn(@PathParam("activationId") String activationId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         CheckIn checkIn = parse(body);
-        ClientLicense license = activations.checkIn(activationId, token(authorization), checkIn.appVersion(),
+        ClientLicense license = checkIns.checkIn(activationId, token(authorization), checkIn.appVersion(),
                 checkIn.hostOs());
         return Response.ok(json(license).build().toString()).build();
     }
