@@ -85,6 +85,7 @@ class CheckInBenchmark {
         LoadRun.Result app = LoadRun.run("check-in", CLIENTS, DURATION,
                 t -> checkIn(base, fleet, () -> ThreadLocalRandom.current().nextInt(fleet.size())));
         String appCost = ProcessCpu.now().perCall(appCpu, app.calls());
+        long liveHeap = ServerHeap.liveBytes(); // right after the run: what the server keeps under this load
         int appConnections = connections.stop();
         ProcessCpu trivialCpu = ProcessCpu.now();
         LoadRun.Result trivial = LoadRun.run("trivial endpoint, same size", CLIENTS, DURATION,
@@ -122,6 +123,8 @@ class CheckInBenchmark {
         BenchSummary.add(String.format("Check-in, %d clients, %,d active computers (SPEC C3)", CLIENTS, COMPUTERS),
                 String.format("%,.0f /s, p50 %.0f ms, p99 %.0f ms; trivial %,.0f /s; raw JDBC %,.0f /s", app.rate(), app.p50(),
                         app.p99(), trivial.rate(), jdbc.rate()), "", "");
+        BenchSummary.add("Memory and start-up (issue 13, target 6)", String.format("live heap after the check-in run %.0f MB"
+                + " (512 MB maximum); the EAR deployed in %s", liveHeap / 1e6, deploymentTime()), "reported", "");
         BenchSummary.add("… where a call's CPU goes", "check-in: " + appCost.substring("CPU per call: ".length())
                 + "; trivial: " + trivialCost.substring("CPU per call: ".length()), "", "");
         BenchSummary.add("… ratio app/trivial", String.format("%.2f", toTrivial), ">= 0.8", BenchSummary.verdict(toTrivial >= 0.8));
@@ -129,6 +132,17 @@ class CheckInBenchmark {
         Path out = Path.of("target", "bench", "check-in.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
+    }
+
+    /** The EAR's last deployment time as the server logged it. */
+    private static String deploymentTime() throws java.io.IOException {
+        java.util.regex.Matcher deployed = java.util.regex.Pattern.compile("keyhold was successfully deployed in ([0-9,]+) milliseconds")
+                .matcher(Files.readString(KeyholdServerExtension.server().serverLog()));
+        String millis = null;
+        while (deployed.find()) {
+            millis = deployed.group(1);
+        }
+        return millis == null ? "(not in this log)" : String.format("%.1f s", Long.parseLong(millis.replace(",", "")) / 1e3);
     }
 
     /** Which computer a call checks in; negative when there is none left. */
