@@ -557,7 +557,8 @@ public class ComputerService {
         }
         if (query.search() != null && !query.search().isBlank()) {
             where.append(" AND (LOWER(a.computerName) LIKE :q OR LOWER(a.alias) LIKE :q OR LOWER(a.hardwareId) LIKE :q"
-                    + " OR LOWER(a.serialNumber) LIKE :q OR LOWER(a.userName) LIKE :q OR LOWER(" + KEY_NAME + ") LIKE :q)");
+                    + " OR LOWER(a.serialNumber) LIKE :q OR LOWER(a.userName) LIKE :q OR LOWER(a.macAddresses) LIKE :q"
+                    + " OR LOWER(a.ipAddresses) LIKE :q OR LOWER(" + KEY_NAME + ") LIKE :q)");
             parameters.put("q", "%" + query.search().strip().toLowerCase(Locale.ROOT)
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }

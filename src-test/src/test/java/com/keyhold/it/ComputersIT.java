@@ -55,6 +55,10 @@ class ComputersIT {
         assertEquals(4, acme.computers("?status=ACTIVE").json().getInt("total"));
         assertEquals(1, acme.computers("?status=DEACTIVATED").json().getInt("total"));
         assertEquals(1, acme.computers("?q=list-3").json().getInt("total"));
+        // issue 13: the search also looks at MAC and IP addresses (every computer here reports the same ones)
+        assertEquals(5, acme.computers("?q=3c:07:54").json().getInt("total"), "a MAC address, as typed, in any case");
+        assertEquals(5, acme.computers("?q=10.0.0").json().getInt("total"), "an IP address");
+        assertEquals(0, acme.computers("?q=10.9.9").json().getInt("total"));
         assertEquals(0, acme.computers("?display=EXPIRED").json().getInt("total"));
         assertEquals("HW-list-4-" + acme.accountId(),
                 acme.computers("?sort=-hardwareId").json().getJsonArray("items").getJsonObject(0).getString("hardwareId"));

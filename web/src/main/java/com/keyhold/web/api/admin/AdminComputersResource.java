@@ -78,7 +78,7 @@ public class AdminComputersResource {
 
     @GET
     @Operation(summary = "List computers", description = "status=ALL|ACTIVE|DEACTIVATED|BLACKLISTED, display=ALL|EXPIRING_SOON|EXPIRED,"
-            + " q, profileId (a profile's id, or DEFAULT), sort=[-]column, page from 0, size up to 1000. total is exact; with countUpTo=N it is counted only up to N"
+            + " q (text in the name, alias, hardware id, serial, user, MAC or IP addresses or key name, any case), profileId (a profile's id, or DEFAULT), sort=[-]column, page from 0, size up to 1000. total is exact; with countUpTo=N it is counted only up to N"
             + " (totalExact false when more match), which answers at once for accounts with hundreds of thousands of computers.")
     public ComputerList list(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId,
             @QueryParam("status") @DefaultValue("ALL") String status, @QueryParam("display") @DefaultValue("ALL") String display,
