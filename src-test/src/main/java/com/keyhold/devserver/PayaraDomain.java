@@ -126,6 +126,32 @@ public final class PayaraDomain {
         asadmin(List.of("start-domain", "--domaindir", domainDir.toString(), name));
     }
 
+    /**
+     * Kills the server JVM with SIGKILL (a crash: no shutdown hook, no pre-destroy, no flush) and
+     * waits until it is gone. The pid is the one Payara writes into the domain's {@code config/pid}.
+     */
+    public void killForcibly() {
+        try {
+            long pid = Long.parseLong(Files.readString(configDir().resolve("pid")).strip());
+            ProcessHandle server = ProcessHandle.of(pid).orElseThrow(
+                    () -> new IllegalStateException("no server process " + pid));
+            server.destroyForcibly();
+            server.onExit().get(30, TimeUnit.SECONDS);
+            // asadmin start-domain refuses while the admin port still answers; the kernel frees it at once
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (isRunning() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the killed server did not exit", e);
+        }
+    }
+
     public void stop() {
         asadmin(List.of("stop-domain", "--domaindir", domainDir.toString(), name));
     }
@@ -200,7 +226,7 @@ public final class PayaraDomain {
                     "databaseName=${keyhold.db.name}", "user=${keyhold.db.user}",
                     "password=${keyhold.db.password}", "sslMode=${keyhold.db.ssl-mode}",
                     "allowPublicKeyRetrieval=${keyhold.db.allow-public-key-retrieval}",
-                    "connectionTimeZone=UTC", "characterEncoding=UTF-8");
+                    "connectionTimeZone=UTC", "characterEncoding=UTF-8", "connectTimeout=5000");
             remote(List.of("create-jdbc-connection-pool", "--datasourceclassname", TIMER_DATA_SOURCE,
                     "--restype", "javax.sql.XADataSource", "--steadypoolsize", "1", "--maxpoolsize", "8",
                     "--isconnectvalidatereq=true", "--validationmethod", "auto-commit", "--failconnection=true",

@@ -32,22 +32,26 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
 
     private final Databases.Embedded embedded;
     private final DatabaseSettings database;
+    private final DatabaseGate gate;
     private final PayaraDomain domain;
     private final String operatorToken;
     private final GreenMail smtp;
 
-    private KeyholdTestServer(Databases.Embedded embedded, DatabaseSettings database, PayaraDomain domain,
-            String operatorToken, GreenMail smtp) {
+    private KeyholdTestServer(Databases.Embedded embedded, DatabaseSettings database, DatabaseGate gate,
+            PayaraDomain domain, String operatorToken, GreenMail smtp) {
         this.smtp = smtp;
         this.embedded = embedded;
         this.database = database;
+        this.gate = gate;
         this.domain = domain;
         this.operatorToken = operatorToken;
     }
 
     static KeyholdTestServer start() {
         Path work = Path.of(System.getProperty("keyhold.work", "target/it"));
-        DatabaseSettings configured = DatabaseSettings.configured("keyhold.test.db").orElse(null);
+        // the reliability drills stop and start the database themselves: they always take the embedded one
+        DatabaseSettings configured = Boolean.getBoolean("keyhold.test.db.embedded") ? null
+                : DatabaseSettings.configured("keyhold.test.db").orElse(null);
         Databases.Embedded embedded = configured != null ? null : Databases.startEmbedded(work.resolve("mariadb"), 0);
         DatabaseSettings db = configured != null ? configured : embedded.settings();
         LOG.info("Integration tests use the database server at " + db.host() + ":" + db.port()
@@ -55,6 +59,10 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         Databases.recreate(db, DATABASE);
         Path payaraHome = Path.of(System.getProperty("keyhold.payara.home"));
         Databases.createTimerTable(db, DATABASE, payaraHome);
+        // Keyhold reaches the database through a gate the outage tests cut (issue 14); the benchmarks
+        // measure without the relay in between (keyhold.test.db-gate=false)
+        DatabaseGate gate = Boolean.parseBoolean(System.getProperty("keyhold.test.db-gate", "true"))
+                ? DatabaseGate.start(db.host(), db.port()) : null;
         GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
 
@@ -69,7 +77,7 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         String operatorToken = randomAlphanumeric(40);
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("keyhold.db.host", db.host());
-        properties.put("keyhold.db.port", Integer.toString(db.port()));
+        properties.put("keyhold.db.port", Integer.toString(gate != null ? gate.port() : db.port()));
         properties.put("keyhold.db.name", DATABASE);
         properties.put("keyhold.db.user", db.user());
         properties.put("keyhold.db.password", db.password());
@@ -97,7 +105,7 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         domain.configureHttpListeners();
         domain.storeTimersInKeyholdDatabase("keyhold");
         domain.undeployIfPresent("keyhold");
-        return new KeyholdTestServer(embedded, db, domain, operatorToken, smtp);
+        return new KeyholdTestServer(embedded, db, gate, domain, operatorToken, smtp);
     }
 
     public String baseUrl() {
@@ -122,11 +130,69 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         return database.connect(DATABASE);
     }
 
+    /** The gate between Keyhold and its database, for outage tests. */
+    public DatabaseGate databaseGate() {
+        if (gate == null) {
+            throw new IllegalStateException("this run has no database gate (keyhold.test.db-gate=false)");
+        }
+        return gate;
+    }
+
+    /** The embedded database of this run; the drills stop and start it (keyhold.test.db.embedded=true). */
+    public Databases.Embedded embeddedDatabase() {
+        if (embedded == null) {
+            throw new IllegalStateException("this run uses a configured database; the drills need keyhold.test.db.embedded=true");
+        }
+        return embedded;
+    }
+
+    /** A crash: the server JVM is killed with SIGKILL, nothing runs on its way out. */
+    public void killServer() {
+        domain.killForcibly();
+    }
+
+    /**
+     * Starts the domain again with the same command as the first time and waits until Keyhold (still
+     * deployed in it) answers ready, at most three minutes.
+     */
+    public void restartServer() {
+        domain.start();
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                java.net.HttpURLConnection ready = (java.net.HttpURLConnection) java.net.URI.create(baseUrl() + "/health/ready")
+                        .toURL().openConnection();
+                ready.setConnectTimeout(2000);
+                ready.setReadTimeout(5000);
+                if (ready.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // still starting
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("Keyhold was not ready three minutes after the restart; see " + serverLog());
+    }
+
+    /** A planned stop of the domain ({@code asadmin stop-domain}). */
+    public void stopServer() {
+        domain.stop();
+    }
+
     @Override
     public void close() {
         try {
             domain.stop();
         } finally {
+            if (gate != null) {
+                gate.close();
+            }
             smtp.stop();
             if (embedded != null) {
                 embedded.close();

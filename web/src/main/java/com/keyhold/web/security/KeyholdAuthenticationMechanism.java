@@ -98,7 +98,17 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
         if (RequestPaths.isApi(path)) {
             return validateApiRequest(path, request, response, context);
         }
-        return validatePageRequest(path, request, response, context);
+        try {
+            return validatePageRequest(path, request, response, context);
+        } catch (RuntimeException failure) {
+            if (!Outages.isDatabaseUnavailable(failure)) {
+                throw failure;
+            }
+            // the session's user cannot be read while the database is away: the friendly error page
+            // (ErrorPage, 503 with Retry-After) instead of the container's bare 500 (issue 14)
+            request.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION, failure);
+            return context.forward("/error.xhtml");
+        }
     }
 
     /**
@@ -258,6 +268,9 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
             if (t instanceof KeyholdException refused) {
                 return refused;
             }
+        }
+        if (Outages.isDatabaseUnavailable(failure)) {
+            return Outages.databaseUnavailable();
         }
         throw failure;
     }
