@@ -14,6 +14,9 @@ public final class ActivityActions {
     public static final String SUBSCRIPTION_SEATS_CHANGED = "SUBSCRIPTION.SEATS_CHANGED";
     public static final String SUBSCRIPTION_REGISTERED = "SUBSCRIPTION.REGISTERED";
     public static final String PRODUCT_DEFINED = "PRODUCT.DEFINED";
+    /** An operator drained the server before a planned restart, or resumed it (issue 14). */
+    public static final String SERVER_DRAINED = "SERVER.DRAINED";
+    public static final String SERVER_RESUMED = "SERVER.RESUMED";
     public static final String KEY_CREATED = "KEY.CREATED";
     public static final String KEY_CHANGED = "KEY.CHANGED";
     public static final String KEY_DELETED = "KEY.DELETED";
@@ -54,7 +57,8 @@ public final class ActivityActions {
             MEMBER_NOTES_CHANGED, MEMBER_BLOCKED, MEMBER_UNBLOCKED, MEMBER_REMOVED, MEMBER_LEFT, MEMBER_INVITED, MEMBER_INVITATION_RESENT,
             MEMBER_INVITATION_REVOKED, MEMBER_JOINED, ACCOUNT_COMPANY_CHANGED, INSTALL_INVITED, INSTALL_INVITATION_REVOKED,
             INSTALL_INVITATION_RESENT, PROFILE_CREATED, PROFILE_CHANGED, PROFILE_DELETED, PROXY_ACTIVATED, PROXY_DEACTIVATED,
-            PROXY_RELEASED, PROXY_NOTES_CHANGED, OFFLINE_REQUEST_HONOURED, ACCOUNT_OFFLINE_OPERATIONS_CHANGED);
+            PROXY_RELEASED, PROXY_NOTES_CHANGED, OFFLINE_REQUEST_HONOURED, ACCOUNT_OFFLINE_OPERATIONS_CHANGED, SERVER_DRAINED,
+            SERVER_RESUMED);
 
     /** What an entry names as its object. */
     public static final String SUBSCRIPTION = "Subscription";

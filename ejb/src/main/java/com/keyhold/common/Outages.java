@@ -32,7 +32,9 @@ public final class Outages {
             String message = String.valueOf(t.getMessage());
             if (type.endsWith("CommunicationsException") || type.endsWith("PoolingException")
                     || message.contains("Error in allocating a connection")
-                    || message.contains("Communications link failure")) {
+                    || message.contains("Communications link failure")
+                    // the application's pool is gone: the server is stopping or redeploying Keyhold
+                    || message.contains("No Pool Meta Data object associated with the pool")) {
                 return true;
             }
         }

@@ -17,6 +17,9 @@ class OutagesTest {
                 new SQLNonTransientConnectionException("Could not create connection")))));
         assertTrue(Outages.isDatabaseUnavailable(new PersistenceException(new SQLException("gone", "08S01"))));
         assertTrue(Outages.isDatabaseUnavailable(new RuntimeException("Error in allocating a connection. Cause: refused")));
+        // the pool removed under a request while the server stops Keyhold (issue 14)
+        assertTrue(Outages.isDatabaseUnavailable(new RuntimeException(new java.sql.SQLException("{ PoolInfo : (name=java:app/jdbc/keyhold-pool) }:"
+                + " No Pool Meta Data object associated with the pool"))));
     }
 
     @Test

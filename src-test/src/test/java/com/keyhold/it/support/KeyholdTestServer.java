@@ -153,18 +153,17 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
 
     /**
      * Starts the domain again with the same command as the first time and waits until Keyhold (still
-     * deployed in it) answers ready, at most three minutes.
+     * deployed in it) answers ready and serves its API, at most three minutes. (Payara's
+     * {@code /health/ready} answers UP before any application has loaded.)
      */
     public void restartServer() {
-        domain.start();
+        if (!domain.isRunning()) {
+            domain.start();
+        }
         long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                java.net.HttpURLConnection ready = (java.net.HttpURLConnection) java.net.URI.create(baseUrl() + "/health/ready")
-                        .toURL().openConnection();
-                ready.setConnectTimeout(2000);
-                ready.setReadTimeout(5000);
-                if (ready.getResponseCode() == 200) {
+                if (answers200("/health/ready") && answers200("/api/v1/signing-key")) {
                     return;
                 }
             } catch (java.io.IOException notYet) {
@@ -180,9 +179,35 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         throw new IllegalStateException("Keyhold was not ready three minutes after the restart; see " + serverLog());
     }
 
+    private boolean answers200(String path) throws java.io.IOException {
+        java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create(baseUrl() + path)
+                .toURL().openConnection();
+        connection.setConnectTimeout(2000);
+        connection.setReadTimeout(5000);
+        try {
+            return connection.getResponseCode() == 200;
+        } finally {
+            connection.disconnect();
+        }
+    }
+
     /** A planned stop of the domain ({@code asadmin stop-domain}). */
     public void stopServer() {
         domain.stop();
+    }
+
+    /**
+     * A planned stop as README "Operations" describes it: the operator's drain
+     * ({@code POST /api/v1/operator/maintenance/drain}), then {@code asadmin stop-domain}.
+     * @return the drain's answer
+     */
+    public String drainAndStopServer() {
+        Http.Answer drained = Http.postJson("/api/v1/operator/maintenance/drain", "", "Authorization", Http.bearer(operatorToken));
+        if (drained.status() != 200) {
+            throw new IllegalStateException("the drain answered " + drained.status() + ": " + drained.body());
+        }
+        domain.stop();
+        return drained.body();
     }
 
     @Override

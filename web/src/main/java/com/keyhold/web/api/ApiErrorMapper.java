@@ -3,6 +3,7 @@ package com.keyhold.web.api;
 import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
 import com.keyhold.common.Outages;
+import com.keyhold.common.ServerLifecycle;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
@@ -36,8 +37,10 @@ public class ApiErrorMapper implements ExceptionMapper<Throwable> {
         } else if (cause instanceof WebApplicationException web) {
             status = web.getResponse().getStatus();
             error = ApiError.of(codeFor(status), messageFor(status));
-        } else if (Outages.isDatabaseUnavailable(cause)) {
-            KeyholdException unavailable = Outages.databaseUnavailable();
+        } else if (Outages.isDatabaseUnavailable(cause) || ServerLifecycle.isStopping()) {
+            // the database is away, or the server is tearing Keyhold down under this request: retry
+            KeyholdException unavailable = ServerLifecycle.isStopping() ? ServerLifecycle.stoppingRefusal()
+                    : Outages.databaseUnavailable();
             LOG.log(Level.WARNING, "Database unavailable: answered 503 ({0})", String.valueOf(cause));
             status = unavailable.code().httpStatus();
             error = new ApiError(unavailable.code().name(), unavailable.getMessage(), unavailable.violations(),

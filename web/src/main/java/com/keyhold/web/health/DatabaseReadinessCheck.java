@@ -1,5 +1,6 @@
 package com.keyhold.web.health;
 
+import com.keyhold.common.ServerLifecycle;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -9,7 +10,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Keyhold is ready only while its database answers: a load balancer stops sending traffic otherwise. */
+/**
+ * Keyhold is ready only while its database answers and it is not drained for a restart: a load
+ * balancer stops sending traffic otherwise.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadinessCheck implements HealthCheck {
@@ -22,7 +26,9 @@ public class DatabaseReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named(NAME).status(databaseAnswers(dataSource)).build();
+        // drained for a planned restart (Maintenance): not ready, so a load balancer sends traffic elsewhere
+        return HealthCheckResponse.named(NAME).status(!ServerLifecycle.isStopping() && databaseAnswers(dataSource))
+                .withData("draining", ServerLifecycle.isStopping()).build();
     }
 
     /** True when a connection can be had and the server answers within the timeout. */

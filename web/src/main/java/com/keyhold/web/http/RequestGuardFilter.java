@@ -1,6 +1,7 @@
 package com.keyhold.web.http;
 
 import com.keyhold.common.ErrorCode;
+import com.keyhold.common.ServerLifecycle;
 import com.keyhold.common.RequestOrigin;
 import com.keyhold.web.api.ApiError;
 import com.keyhold.web.security.RequestPaths;
@@ -38,6 +39,7 @@ public class RequestGuardFilter extends HttpFilter {
         // The security headers and the client's address were set by the authentication mechanism, which
         // Jakarta Security runs for every request of this module before any filter; here
         // the address is cleared once the request is done.
+        ServerLifecycle.requestBegan(); // a planned stop waits for these (DrainOnStop)
         try {
             String path = RequestPaths.mappedPath(request.getServletPath(), request.getPathInfo());
             HttpServletRequest limited = RequestPaths.isApi(path) ? limitBody(request, response, BodyLimits.forPath(path)) : request;
@@ -45,6 +47,7 @@ public class RequestGuardFilter extends HttpFilter {
                 chain.doFilter(limited, response);
             }
         } finally {
+            ServerLifecycle.requestEnded();
             RequestOrigin.clear();
         }
     }

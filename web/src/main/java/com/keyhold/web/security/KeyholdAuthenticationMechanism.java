@@ -4,6 +4,7 @@ import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
 import com.keyhold.common.Outages;
 import com.keyhold.common.RequestOrigin;
+import com.keyhold.common.ServerLifecycle;
 import com.keyhold.security.ApiTokenService;
 import com.keyhold.security.RememberMeService;
 import com.keyhold.security.TokenScope;
@@ -73,6 +74,9 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
     @EJB
     UserService users;
 
+    /** The operator's drain control, which answers while drained (OperatorMaintenanceResource). */
+    private static final String DRAIN_PATH = "/api/v1/operator/maintenance/drain";
+
     @EJB
     ApiTokenService apiTokens;
 
@@ -88,6 +92,11 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
         SecurityHeaders.forRequest(request.isSecure(), WebSettings.httpsOnly()).forEach(response::setHeader);
         RequestOrigin.set(ClientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
                 WebSettings.trustedProxies()));
+        if (ServerLifecycle.isStopping() && !request.getRequestURI().equals(request.getContextPath() + DRAIN_PATH)) {
+            // drained for a planned restart (Maintenance): retry shortly, on this server or another;
+            // only the operator's drain control still answers, to resume
+            return refuse(response, ServerLifecycle.stoppingRefusal());
+        }
         String raw = request.getRequestURI().substring(Math.min(request.getContextPath().length(),
                 request.getRequestURI().length()));
         String path = RequestPaths.mappedPath(request.getServletPath(), request.getPathInfo());
