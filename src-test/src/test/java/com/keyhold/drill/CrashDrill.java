@@ -136,7 +136,7 @@ class CrashDrill {
         return new PlannedStop(verdict, figures);
     }
 
-    /** A fresh account per run: 24 seats for 48 computers, a reserved key of 6 and a dynamic key of 6 beside the primary key. */
+    /** A fresh account per run (the backup drill's too): 24 seats for 48 computers, a reserved key of 6 and a dynamic key of 6 beside the primary key. */
     record Fixture(String subscriptionId, List<String> keys) {
         static Fixture create(String who) {
             BusinessAdmins.Admin admin = BusinessAdmins.withDesktopSubscription(who, "EN", 24);

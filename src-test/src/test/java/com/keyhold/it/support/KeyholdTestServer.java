@@ -75,10 +75,21 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         domain.discardServerLog();
         domain.start();
         String operatorToken = randomAlphanumeric(40);
+        domain.setSystemProperties(serverProperties(gate != null ? "127.0.0.1" : db.host(), gate != null ? gate.port() : db.port(), DATABASE, db,
+                domain.httpPort(), operatorToken));
+        domain.configureHttpListeners();
+        domain.storeTimersInKeyholdDatabase("keyhold");
+        domain.undeployIfPresent("keyhold");
+        return new KeyholdTestServer(embedded, db, gate, domain, operatorToken, smtp);
+    }
+
+    /** The server system properties of a Keyhold test server (glassfish-resources.xml and MicroProfile Config read them). */
+    private static Map<String, String> serverProperties(String host, int port, String databaseName, DatabaseSettings db,
+            int httpPort, String operatorToken) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("keyhold.db.host", db.host());
-        properties.put("keyhold.db.port", Integer.toString(gate != null ? gate.port() : db.port()));
-        properties.put("keyhold.db.name", DATABASE);
+        properties.put("keyhold.db.host", host);
+        properties.put("keyhold.db.port", Integer.toString(port));
+        properties.put("keyhold.db.name", databaseName);
         properties.put("keyhold.db.user", db.user());
         properties.put("keyhold.db.password", db.password());
         // a local database without TLS; a deployer configures TLS (glassfish-resources.xml, README)
@@ -88,7 +99,7 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         properties.put("keyhold.mail.host", "localhost");
         properties.put("keyhold.mail.port", Integer.toString(SMTP_PORT));
         properties.put("keyhold.mail.retry-pause-seconds", "3");
-        properties.put("keyhold.base-url", "http://localhost:" + domain.httpPort());
+        properties.put("keyhold.base-url", "http://localhost:" + httpPort);
         properties.put("keyhold.mail.user", "keyhold");
         properties.put("keyhold.mail.from", "keyhold@it.keyhold.test");
         properties.put("keyhold.bootstrap.operator-email", OPERATOR_EMAIL);
@@ -101,11 +112,7 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         properties.put("keyhold.trusted-proxies", "127.0.0.1,0:0:0:0:0:0:0:1,::1");
         // a lower PBKDF2 cost than production's 600,000 keeps the suite fast; the rule is the same
         properties.put("keyhold.password.pbkdf2-iterations", "10000");
-        domain.setSystemProperties(properties);
-        domain.configureHttpListeners();
-        domain.storeTimersInKeyholdDatabase("keyhold");
-        domain.undeployIfPresent("keyhold");
-        return new KeyholdTestServer(embedded, db, gate, domain, operatorToken, smtp);
+        return properties;
     }
 
     public String baseUrl() {
@@ -208,6 +215,59 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         }
         domain.stop();
         return drained.body();
+    }
+
+    /**
+     * A second, fresh Keyhold server on another database of the same MariaDB (the backup drill's
+     * restore target): a new domain at {@code portBase}, Keyhold's signing-key encryption key file
+     * copied from this server (README "Operations": it is backed up with the database), the same EAR.
+     */
+    public SecondServer startSecondServer(String databaseName, int portBase) {
+        Path work = Path.of(System.getProperty("keyhold.work", "target/it"));
+        PayaraDomain second = new PayaraDomain(Path.of(System.getProperty("keyhold.payara.home")), work.resolve("domains"),
+                "keyhold-" + databaseName.replace('_', '-'), portBase);
+        second.createIfAbsent(Path.of(System.getProperty("keyhold.driver")));
+        if (second.isRunning()) {
+            second.stop();
+        }
+        try {
+            java.nio.file.Files.copy(domain.configDir().resolve("keyhold-signing-encryption.key"),
+                    second.configDir().resolve("keyhold-signing-encryption.key"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        second.discardServerLog();
+        second.start();
+        second.setSystemProperties(serverProperties(database.host(), database.port(), databaseName, database,
+                second.httpPort(), operatorToken));
+        second.configureHttpListeners();
+        second.storeTimersInKeyholdDatabase("keyhold");
+        second.deploy(Path.of(System.getProperty("keyhold.ear")), "keyhold");
+        return new SecondServer(second);
+    }
+
+    /** A server started by {@link #startSecondServer}; closing it stops and forgets its domain's deployment. */
+    public static final class SecondServer implements AutoCloseable {
+        private final PayaraDomain domain;
+
+        private SecondServer(PayaraDomain domain) {
+            this.domain = domain;
+        }
+
+        public String baseUrl() {
+            return "http://localhost:" + domain.httpPort();
+        }
+
+        @Override
+        public void close() {
+            domain.undeployIfPresent("keyhold");
+            domain.stop();
+        }
+    }
+
+    /** The database server's settings (the tests' direct connection, not through the gate). */
+    public DatabaseSettings databaseSettings() {
+        return database;
     }
 
     @Override

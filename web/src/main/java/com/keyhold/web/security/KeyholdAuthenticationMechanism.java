@@ -92,9 +92,9 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
         SecurityHeaders.forRequest(request.isSecure(), WebSettings.httpsOnly()).forEach(response::setHeader);
         RequestOrigin.set(ClientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
                 WebSettings.trustedProxies()));
-        if (ServerLifecycle.isStopping() && !request.getRequestURI().equals(request.getContextPath() + DRAIN_PATH)) {
-            // drained for a planned restart (Maintenance): retry shortly, on this server or another;
-            // only the operator's drain control still answers, to resume
+        if (ServerLifecycle.isStopping() && !answersWhileDrained(request.getRequestURI().substring(
+                Math.min(request.getContextPath().length(), request.getRequestURI().length())))) {
+            // drained for a planned restart (Maintenance): retry shortly, on this server or another
             return refuse(response, ServerLifecycle.stoppingRefusal());
         }
         String raw = request.getRequestURI().substring(Math.min(request.getContextPath().length(),
@@ -282,6 +282,15 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
             return Outages.databaseUnavailable();
         }
         throw failure;
+    }
+
+    /**
+     * While drained only the operator's drain control (to resume) and the health and metrics
+     * endpoints answer: readiness then reports the drain itself (DatabaseReadinessCheck).
+     */
+    private static boolean answersWhileDrained(String path) {
+        return path.equals(DRAIN_PATH) || path.equals("/health") || path.startsWith("/health/")
+                || path.equals("/metrics") || path.startsWith("/metrics/");
     }
 
     /** A refusal such as RATE_LIMITED, in the CONTRACT section 1 format. */
