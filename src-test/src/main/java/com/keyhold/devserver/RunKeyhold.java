@@ -69,7 +69,8 @@ public final class RunKeyhold {
                 Integer.getInteger("keyhold.portbase", 0));
         String operatorToken = RunOperatorToken.of(home);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Stopping Keyhold");
+            // printed, not logged: java.util.logging closes its handlers in a shutdown hook of its own
+            System.out.println("Stopping Keyhold: drain, undeploy, stop the server, then the database");
             if (domain.isRunning()) {
                 // Payara removes the application's connection pool before it stops the application:
                 // drain first, so the last check-in contacts are written (README "Operations")
@@ -81,10 +82,12 @@ public final class RunKeyhold {
             }
             if (embedded != null) {
                 embedded.close();
+                System.out.println("Embedded MariaDB stopped");
             }
             if (mailCatcher != null) {
                 mailCatcher.close();
             }
+            System.out.println("Keyhold stopped");
         }, "keyhold-shutdown"));
 
         domain.createIfAbsent(driver);

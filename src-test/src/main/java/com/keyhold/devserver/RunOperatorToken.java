@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.logging.Logger;
 
 /**
  * The run command's own operator API token ({@code keyhold.bootstrap.operator-token}), kept in
@@ -22,7 +21,6 @@ import java.util.logging.Logger;
  */
 final class RunOperatorToken {
 
-    private static final Logger LOG = Logger.getLogger(RunOperatorToken.class.getName());
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private RunOperatorToken() {
@@ -64,9 +62,10 @@ final class RunOperatorToken {
                             .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
                             .POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            LOG.info("Drained before stopping: " + answer.statusCode() + " " + answer.body());
+            // printed, not logged: in a shutdown hook java.util.logging may already be closed
+            System.out.println("Drained before stopping: " + answer.statusCode() + " " + answer.body());
         } catch (IOException e) {
-            LOG.warning("Could not drain Keyhold before stopping it: " + e);
+            System.out.println("Could not drain Keyhold before stopping it: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

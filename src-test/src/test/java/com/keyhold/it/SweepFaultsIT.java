@@ -7,12 +7,11 @@ import com.keyhold.it.support.Http;
 import com.keyhold.it.support.KeyholdDeployment;
 import com.keyhold.it.support.KeyholdIntegrationTest;
 import com.keyhold.it.support.KeyholdServerExtension;
+import com.keyhold.it.support.Rows;
 import com.keyhold.it.support.ServerClock;
 import com.keyhold.it.support.Subscriptions;
 import com.keyhold.it.support.Users;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -84,21 +83,11 @@ class SweepFaultsIT {
     }
 
     /** The outbox's expiry warnings to this address: a duplicate would be here before any SMTP server saw it. */
-    private static long warnings(String email) throws Exception {
-        return count("SELECT COUNT(*) FROM outgoing_emails WHERE recipient = ? AND kind = 'EXPIRY_WARNING'", email);
+    private static long warnings(String email) {
+        return Rows.count("SELECT COUNT(*) FROM outgoing_emails WHERE recipient = ? AND kind = 'EXPIRY_WARNING'", email);
     }
 
-    private static long claims(String subscriptionId) throws Exception {
-        return count("SELECT COUNT(*) FROM expiry_warnings WHERE subscription_id = ? AND days_before > 0", subscriptionId);
-    }
-
-    private static long count(String sql, String parameter) throws Exception {
-        try (Connection db = KeyholdServerExtension.server().connect(); PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+    private static long claims(String subscriptionId) {
+        return Rows.count("SELECT COUNT(*) FROM expiry_warnings WHERE subscription_id = ? AND days_before > 0", subscriptionId);
     }
 }
