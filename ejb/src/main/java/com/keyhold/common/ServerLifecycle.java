@@ -21,9 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ServerLifecycle {
 
-    /** Clients are asked to retry after this long: a restart takes about half a minute. */
-    public static final long RETRY_AFTER_SECONDS = 30;
-
     private static volatile boolean stopping;
     private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
 
@@ -78,6 +75,6 @@ public final class ServerLifecycle {
     /** The refusal of a request that arrives while Keyhold is stopping. */
     public static KeyholdException stoppingRefusal() {
         return KeyholdException.withDetails(ErrorCode.SERVICE_UNAVAILABLE,
-                "Keyhold is restarting. Try again shortly.", java.util.Map.of("retryAfterSeconds", RETRY_AFTER_SECONDS));
+                "Keyhold is restarting. Try again shortly.", java.util.Map.of("retryAfterSeconds", Outages.RETRY_AFTER_SECONDS)); // a restart takes about as long
     }
 }

@@ -32,6 +32,6 @@ class ServerLifecycleTest {
     void requestsArrivingWhileStoppingAreAskedToRetry() {
         KeyholdException refusal = ServerLifecycle.stoppingRefusal();
         assertEquals(ErrorCode.SERVICE_UNAVAILABLE, refusal.code());
-        assertEquals(ServerLifecycle.RETRY_AFTER_SECONDS, refusal.details().get("retryAfterSeconds"));
+        assertEquals(Outages.RETRY_AFTER_SECONDS, refusal.details().get("retryAfterSeconds"));
     }
 }

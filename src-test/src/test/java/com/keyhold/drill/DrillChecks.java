@@ -135,9 +135,7 @@ final class DrillChecks {
 
     /** The certificates the clients hold verify with the server's public key (CONTRACT section 5). */
     static void certificatesVerify(Verdict verdict, Collection<Computer> computers, String baseUrl) throws Exception {
-        HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/signing-key")).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        String encoded = Json.createReader(new StringReader(answer.body())).readObject().getString("publicKey");
+        String encoded = publicKey(baseUrl);
         PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(encoded)));
         for (Computer computer : computers) {
             if (computer.certificate == null) {
@@ -155,6 +153,7 @@ final class DrillChecks {
         }
     }
 
+    /** The server's public signing key, base64 X.509 (CONTRACT section 5). */
     static String publicKey(String baseUrl) throws Exception {
         HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/signing-key")).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
