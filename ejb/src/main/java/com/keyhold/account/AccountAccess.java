@@ -60,6 +60,15 @@ public class AccountAccess {
         return membership;
     }
 
+    /** An administrator of a business account (corporate activation, SCIM: A6, O2, O3); {@code why} tells others. */
+    public Account requireBusinessAdministrator(String userId, String chosenAccountId, String why) {
+        Membership membership = requireAdministrator(userId, chosenAccountId);
+        if (membership.getAccount().getType() != AccountType.BUSINESS) {
+            throw new KeyholdException(ErrorCode.FORBIDDEN, why);
+        }
+        return membership.getAccount();
+    }
+
     public static void requireAdministrator(Membership membership) {
         if (!Permissions.of(membership).managesAccount()) {
             throw new KeyholdException(ErrorCode.FORBIDDEN, "Only account administrators may do this.");

@@ -49,6 +49,15 @@ public final class ActivityActions {
     public static final String PROXY_NOTES_CHANGED = "PROXY.NOTES_CHANGED";
     public static final String OFFLINE_REQUEST_HONOURED = "OFFLINE.REQUEST_HONOURED";
     public static final String ACCOUNT_OFFLINE_OPERATIONS_CHANGED = "ACCOUNT.OFFLINE_OPERATIONS_CHANGED";
+    public static final String IDENTITY_PROVIDER_CONFIGURED = "IDENTITY_PROVIDER.CONFIGURED";
+    public static final String IDENTITY_PROVIDER_REMOVED = "IDENTITY_PROVIDER.REMOVED";
+    public static final String SCIM_TOKEN_CREATED = "SCIM_TOKEN.CREATED";
+    public static final String SCIM_TOKEN_REVOKED = "SCIM_TOKEN.REVOKED";
+    public static final String SCIM_USER_PROVISIONED = "SCIM_USER.PROVISIONED";
+    public static final String SCIM_USER_DEPROVISIONED = "SCIM_USER.DEPROVISIONED";
+    public static final String SCIM_USER_DELETED = "SCIM_USER.DELETED";
+    public static final String SCIM_GROUP_MEMBERS_REMOVED = "SCIM_GROUP.MEMBERS_REMOVED";
+    public static final String COMPUTERS_REVOKED_INACTIVE = "COMPUTER.REVOKED_INACTIVE";
 
     /** Every action, for the Activity page's filter. */
     public static final List<String> ALL = List.of(SUBSCRIPTION_ISSUED, SUBSCRIPTION_RENEWED, SUBSCRIPTION_SEATS_CHANGED,
@@ -58,7 +67,9 @@ public final class ActivityActions {
             MEMBER_INVITATION_REVOKED, MEMBER_JOINED, ACCOUNT_COMPANY_CHANGED, INSTALL_INVITED, INSTALL_INVITATION_REVOKED,
             INSTALL_INVITATION_RESENT, PROFILE_CREATED, PROFILE_CHANGED, PROFILE_DELETED, PROXY_ACTIVATED, PROXY_DEACTIVATED,
             PROXY_RELEASED, PROXY_NOTES_CHANGED, OFFLINE_REQUEST_HONOURED, ACCOUNT_OFFLINE_OPERATIONS_CHANGED, SERVER_DRAINED,
-            SERVER_RESUMED);
+            SERVER_RESUMED, IDENTITY_PROVIDER_CONFIGURED, IDENTITY_PROVIDER_REMOVED, SCIM_TOKEN_CREATED, SCIM_TOKEN_REVOKED,
+            SCIM_USER_PROVISIONED, SCIM_USER_DEPROVISIONED, SCIM_USER_DELETED, SCIM_GROUP_MEMBERS_REMOVED,
+            COMPUTERS_REVOKED_INACTIVE);
 
     /** What an entry names as its object. */
     public static final String SUBSCRIPTION = "Subscription";
@@ -70,6 +81,10 @@ public final class ActivityActions {
     public static final String ACCOUNT = "Account";
     public static final String CONFIGURATION_PROFILE = "ConfigurationProfile";
     public static final String PROXY_SERVER = "ProxyServer";
+    public static final String IDENTITY_PROVIDER = "IdentityProvider";
+    public static final String SCIM_TOKEN = "ScimToken";
+    public static final String SCIM_USER = "ScimUser";
+    public static final String SCIM_GROUP = "ScimGroup";
 
     private ActivityActions() {
     }

@@ -50,6 +50,15 @@ public class ActivityLog {
      */
     public void record(String accountId, String action, String objectType, String objectId, String summary) {
         String actorId = callerId();
+        if (actorId != null && actorId.startsWith(com.keyhold.scim.ScimService.PRINCIPAL_PREFIX)) {
+            // the account's identity provider, through one of its SCIM tokens (O3): named by the token
+            com.keyhold.scim.ScimToken token = em.find(com.keyhold.scim.ScimToken.class,
+                    actorId.substring(com.keyhold.scim.ScimService.PRINCIPAL_PREFIX.length()));
+            String label = token == null ? "SCIM" : "SCIM token '" + token.getName() + "'";
+            em.persist(new ActivityEntry(clock.instant(), null, label.length() > 254 ? label.substring(0, 254) : label,
+                    accountId, action, objectType, objectId, summary, RequestOrigin.currentAddress().orElse(null)));
+            return;
+        }
         User actor = actorId == null ? null : em.find(User.class, actorId);
         em.persist(new ActivityEntry(clock.instant(), actor == null ? null : actor.getId(),
                 actor == null ? null : actor.getEmail(), accountId, action, objectType, objectId, summary,

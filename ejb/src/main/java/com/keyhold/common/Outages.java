@@ -46,4 +46,10 @@ public final class Outages {
                 "Keyhold's database cannot be reached at the moment. Try again shortly.",
                 java.util.Map.of("retryAfterSeconds", RETRY_AFTER_SECONDS));
     }
+
+    /** Another service Keyhold needs is away (an identity provider's keys): 503 with Retry-After, never 500. */
+    public static KeyholdException serviceUnavailable(String message) {
+        return KeyholdException.withDetails(ErrorCode.SERVICE_UNAVAILABLE, message,
+                java.util.Map.of("retryAfterSeconds", RETRY_AFTER_SECONDS));
+    }
 }

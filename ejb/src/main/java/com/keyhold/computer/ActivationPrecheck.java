@@ -33,7 +33,7 @@ public class ActivationPrecheck {
             + " (SELECT COUNT(*) FROM activations a WHERE a.key_id = k.id AND a.status = 'ACTIVE'),"
             + " t.id, COALESCE(t.custom_expires_on, s.ends_on), s.seats, s.starts_on, s.ends_on, p.kind,"
             + " EXISTS (SELECT 1 FROM blacklist b WHERE b.key_id = t.id AND b.hardware_id = ?),"
-            + " EXISTS (SELECT 1 FROM activations e WHERE e.subscription_id = s.id AND e.hardware_id = ?)"
+            + " EXISTS (SELECT 1 FROM activations e WHERE e.subscription_id = s.id AND e.hardware_id = ?), s.license_type"
             + " FROM license_keys t JOIN subscriptions s ON s.id = t.subscription_id"
             + " JOIN products p ON p.code = s.product_code JOIN license_keys k ON k.subscription_id = s.id"
             + " WHERE t.key_value = ?";
@@ -43,7 +43,7 @@ public class ActivationPrecheck {
 
     /** What committed data says about activating this computer with this key. */
     public record Facts(String keyId, boolean perComputerProduct, LocalDate startsOn, LocalDate endsOn,
-            LocalDate keyExpiresOn, boolean blacklisted, boolean knownComputer, SeatPool pool) {
+            LocalDate keyExpiresOn, boolean blacklisted, boolean knownComputer, SeatPool pool, boolean singleSignOn) {
     }
 
     /** The facts, or {@code null} if no key has this (normalised) value. */
@@ -66,12 +66,12 @@ public class ActivationPrecheck {
                         seats = row.getInt(8);
                         typed = new Facts(row.getString(6), "PER_COMPUTER".equals(row.getString(11)),
                                 row.getObject(9, LocalDate.class), endsOn, row.getObject(7, LocalDate.class),
-                                row.getBoolean(12), row.getBoolean(13), null);
+                                row.getBoolean(12), row.getBoolean(13), null, "SSO".equals(row.getString(14)));
                     }
                 }
                 return typed == null ? null : new Facts(typed.keyId(), typed.perComputerProduct(), typed.startsOn(),
                         typed.endsOn(), typed.keyExpiresOn(), typed.blacklisted(), typed.knownComputer(),
-                        new SeatPool(seats, keys));
+                        new SeatPool(seats, keys), typed.singleSignOn());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("activation check failed", e);

@@ -56,13 +56,18 @@ public class ActivationService {
     @Inject
     ActivationPrecheck precheck;
 
+    @EJB
+    CorporateActivation corporate;
+
     public ClientLicense activate(ActivationRequest request) {
+        if (request != null && (request.key() == null || request.key().isBlank()) && request.idToken() != null) {
+            requireHardwareId(request);
+            return corporate.activate(request);
+        }
         if (request == null || request.key() == null || request.key().isBlank()) {
-            throw KeyholdException.badRequest("key", "is required");
+            throw KeyholdException.badRequest("key", "is required (or idToken, for a corporate subscription)");
         }
-        if (request.hardwareId() == null || request.hardwareId().isEmpty() || request.hardwareId().length() > MAX_HARDWARE_ID) {
-            throw KeyholdException.badRequest("hardwareId", "is required, 1 to " + MAX_HARDWARE_ID + " characters");
-        }
+        requireHardwareId(request);
         LocalDate today = LocalDate.now(clock);
         // Refusals first, from committed data and without the subscription's lock: a new computer is told at
         // once that no seat is free instead of queueing behind every activation of the subscription (500 at
@@ -73,7 +78,8 @@ public class ActivationService {
         InstallInvitation invitation = InvitationCode.looksLikeCode(request.key()) ? invitationOf(request.key()) : null;
         if (invitation != null) {
             key = invitation.getLicenseKey();
-            requirePerComputer(key.getSubscription().getProduct().getKind() == ProductKind.PER_COMPUTER);
+            requirePerComputer(key.getSubscription().getProduct().getKind() == ProductKind.PER_COMPUTER
+                    && !key.getSubscription().isSingleSignOn());
             Optional<Activation> existing = existingActivation(key.getSubscription(), request.hardwareId());
             requireRedeemable(invitation, existing, clock.instant());
             requireActivatable(key.getSubscription(), key, request.hardwareId(), today);
@@ -87,7 +93,7 @@ public class ActivationService {
             if (facts == null) {
                 throw invalidKey();
             }
-            requirePerComputer(facts.perComputerProduct());
+            requirePerComputer(facts.perComputerProduct() && !facts.singleSignOn());
             requireActivatable(facts.startsOn(), facts.endsOn(), facts.keyExpiresOn(), facts.blacklisted(), today);
             if (!facts.knownComputer()) {
                 facts.pool().requireSeatFor(facts.keyId());
@@ -142,6 +148,12 @@ public class ActivationService {
         return license(activation, ClientStatus.ACTIVE, token, created, now);
     }
 
+    private static void requireHardwareId(ActivationRequest request) {
+        if (request.hardwareId() == null || request.hardwareId().isEmpty() || request.hardwareId().length() > MAX_HARDWARE_ID) {
+            throw KeyholdException.badRequest("hardwareId", "is required, 1 to " + MAX_HARDWARE_ID + " characters");
+        }
+    }
+
     /**
      * Signs the certificate of an activation whose state changed since its stored certificate was
      * signed, or that has none ({@link CheckInService}); {@code null} if the activation is gone.
@@ -160,15 +172,22 @@ public class ActivationService {
     }
 
     /** Signs the activation's certificate for its current state and keeps it for later check-ins (C3). */
-    private ClientLicense license(Activation activation, ClientStatus status, String token, boolean created, Instant now) {
+    /** Also for {@link CorporateActivation}: public, as the container calls it through this bean's view. */
+    public ClientLicense license(Activation activation, ClientStatus status, String token, boolean created, Instant now) {
         LicenseKey key = activation.getLicenseKey();
         String profileJson = ProfilePayloads.clientJson(key.getProfile()); // P2: the key's profile, enabled payloads only
         String certificate = certificates.forComputer(activation, status, profileJson, now);
         checkIns.certificate(activation.getId(), new PendingCheckIns.Certificate(CertificateState.hash(activation.getId(),
                 key.getId(), key.getKeyValue(), key.getName(), status, key.expiresAt(),
                 activation.getSubscription().getProduct().getCode(), profileJson), certificate, now));
-        return new ClientLicense(activation.getId(), token, created, status, key.getName(), key.expiresAt(),
+        return new ClientLicense(activation.getId(), token, created, status, keyNameOf(activation), key.expiresAt(),
                 CheckInIntervals.nextSeconds(), profileJson, certificate);
+    }
+
+    /** CONTRACT 2: on a corporate subscription a computer's key name is the subscription's name. */
+    static String keyNameOf(Activation activation) {
+        return activation.getSubscription().isSingleSignOn() ? activation.getSubscription().getName()
+                : activation.getLicenseKey().getName();
     }
 
     /** Computed from the record, the blacklist and the clock, never stored, so never stale (C3). */
@@ -215,7 +234,7 @@ public class ActivationService {
     }
 
     /** The refusals that do not depend on seats (C1, C5), in the order a client is told them. */
-    private void requireActivatable(Subscription subscription, LicenseKey key, String hardwareId, LocalDate today) {
+    public void requireActivatable(Subscription subscription, LicenseKey key, String hardwareId, LocalDate today) {
         requireActivatable(subscription.getStartsOn(), subscription.getEndsOn(), key.expiresOn(),
                 isBlacklisted(key.getId(), hardwareId), today);
     }
@@ -244,7 +263,7 @@ public class ActivationService {
         }
     }
 
-    private Optional<Activation> existingActivation(Subscription subscription, String hardwareId) {
+    public Optional<Activation> existingActivation(Subscription subscription, String hardwareId) {
         return em.createNamedQuery("Activation.bySubscriptionAndHardware", Activation.class)
                 .setParameter("subscriptionId", subscription.getId())
                 .setParameter("hardwareId", hardwareId)

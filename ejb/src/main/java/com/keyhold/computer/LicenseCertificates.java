@@ -27,8 +27,10 @@ public class LicenseCertificates {
     public String forComputer(Activation activation, ClientStatus status, String profileJson, Instant now) {
         JsonObject payload = Json.createObjectBuilder()
                 .add("type", "computer")
-                .add("licenseKey", LicenseKeyFormat.mask(activation.getLicenseKey().getKeyValue()))
-                .add("keyName", activation.getLicenseKey().getName())
+                // O2: a corporate subscription's computers have no key; CONTRACT 2 names it "SSO"
+                .add("licenseKey", activation.getSubscription().isSingleSignOn() ? "SSO"
+                        : LicenseKeyFormat.mask(activation.getLicenseKey().getKeyValue()))
+                .add("keyName", ActivationService.keyNameOf(activation))
                 .add("subject", activation.getId())
                 .add("hardwareId", activation.getHardwareId())
                 .add("status", status.name())

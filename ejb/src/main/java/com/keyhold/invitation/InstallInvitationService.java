@@ -80,6 +80,10 @@ public class InstallInvitationService {
             // S1: the fleet product is activated by SCCM proxy servers with the key itself, never by a user's code
             throw KeyholdException.badRequest("keyId", "invitations to install are for per-computer products only");
         }
+        if (key.getSubscription().isSingleSignOn()) {
+            // O2: users of a corporate subscription activate with their company account, not with a code
+            throw KeyholdException.badRequest("keyId", "an SSO subscription's users activate with their corporate account");
+        }
         List<Violation> violations = new ArrayList<>();
         if (emails == null || emails.isEmpty() || emails.size() > MAX_ADDRESSES) {
             violations.add(new Violation("emails", "between 1 and " + MAX_ADDRESSES + " email addresses are required"));

@@ -88,6 +88,10 @@ public class LicenseKeyService {
         if (request == null || request.type() == null || request.type() == KeyType.PRIMARY) {
             throw KeyholdException.badRequest("type", "must be RESERVED or DYNAMIC");
         }
+        if (subscription.isSingleSignOn()) {
+            // O2: the corporate license type has no sublicenses; computers activate by ID token
+            throw KeyholdException.badRequest("subscriptionId", "an SSO subscription has no sublicense keys");
+        }
         if (request.type() == KeyType.DYNAMIC
                 && subscription.getProduct().getKind() == com.keyhold.subscription.ProductKind.PER_MANAGED_MAC) {
             // S1: a fleet key is one SCCM site's, with that site's maximum of managed Macs: reserved only
@@ -128,6 +132,10 @@ public class LicenseKeyService {
         LicenseKey key = keyId == null ? null : em.find(LicenseKey.class, keyId);
         if (key == null || key.getSubscription().getAccount() == null
                 || !key.getSubscription().getAccount().getId().equals(membership.getAccount().getId())) {
+            throw KeyholdException.notFound("License key");
+        }
+        if (key.getSubscription().isSingleSignOn()) {
+            // O2: nobody activates with a corporate subscription's key, so it is never shown
             throw KeyholdException.notFound("License key");
         }
         Permissions permissions = Permissions.of(membership);

@@ -18,7 +18,9 @@ public record IssueSubscription(
         @Size(max = 200) String name,
         boolean trial,
         List<AddOn> addOns,
-        @Size(max = 2000) String contractDetails) {
+        @Size(max = 2000) String contractDetails,
+        String licenseType,
+        @Size(max = 36) String accountId) {
 
     /** An add-on product with its quantity. */
     public record AddOn(@NotBlank String product, @Min(1) int quantity) {

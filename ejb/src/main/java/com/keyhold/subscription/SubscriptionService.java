@@ -1,5 +1,8 @@
 package com.keyhold.subscription;
 
+import com.keyhold.account.Account;
+import com.keyhold.account.AccountType;
+
 import com.keyhold.activity.ActivityActions;
 import com.keyhold.activity.ActivityLog;
 import com.keyhold.common.KeyholdException;
@@ -101,6 +104,29 @@ public class SubscriptionService {
                 }
             }
         }
+        boolean sso = "SSO".equals(request.licenseType());
+        Account owner = null;
+        if (request.licenseType() != null && !sso && !"KEY".equals(request.licenseType())) {
+            violations.add(new Violation("licenseType", "must be KEY or SSO"));
+        }
+        if (sso) {
+            // O2: the corporate license type is issued straight to a business account, for the desktop product
+            if (product != null && product.getKind() != ProductKind.PER_COMPUTER) {
+                violations.add(new Violation("licenseType", "SSO is for the desktop (per-computer) product"));
+            }
+            if (request.seats() < LicenseType.SSO_MINIMUM_SEATS) {
+                violations.add(new Violation("seats", "an SSO subscription has at least " + LicenseType.SSO_MINIMUM_SEATS + " seats"));
+            }
+            owner = request.accountId() == null ? null : em.find(Account.class, request.accountId(), LockModeType.PESSIMISTIC_WRITE);
+            if (owner == null || owner.getType() != AccountType.BUSINESS) {
+                violations.add(new Violation("accountId", "an SSO subscription needs the id of a business account"));
+            } else if (product != null && hasLiveCorporateSubscription(owner, product, request.startsAt())) {
+                violations.add(new Violation("licenseType",
+                        "the account already has an SSO subscription of this product that has not ended"));
+            }
+        } else if (request.accountId() != null) {
+            violations.add(new Violation("accountId", "is only for SSO subscriptions (a key is registered by the customer)"));
+        }
         Validation.require(violations);
         Instant now = clock.instant();
         String name = request.name() == null || request.name().isBlank()
@@ -110,15 +136,21 @@ public class SubscriptionService {
         for (int i = 0; i < addOns.size(); i++) {
             subscription.addAddOn(addOns.get(i), request.addOns().get(i).quantity());
         }
+        // an SSO subscription keeps a primary key as its seat pool, but it is never shown: its computers
+        // activate by ID token, and a key value typed anywhere is refused for it (ActivationService)
         String keyValue = LicenseKeyFormat.generate();
+        if (sso) {
+            subscription.useSingleSignOn();
+            subscription.registerTo(owner);
+        }
         em.persist(subscription);
         em.persist(LicenseKey.primary(subscription, keyValue, now));
         activityLog.record(subscription.getAccount() == null ? null : subscription.getAccount().getId(),
                 ActivityActions.SUBSCRIPTION_ISSUED, ActivityActions.SUBSCRIPTION, subscription.getId(),
                 "subscription '" + name + "' issued: " + product.getCode() + ", " + request.seats() + " seats, "
                         + request.startsAt() + " to " + request.endsAt() + (request.trial() ? ", trial" : "")
-                        + ", primary key " + LicenseKeyFormat.mask(keyValue));
-        return new IssuedSubscription(subscription.getId(), keyValue);
+                        + (sso ? ", SSO (corporate activation)" : ", primary key " + LicenseKeyFormat.mask(keyValue)));
+        return new IssuedSubscription(subscription.getId(), sso ? null : keyValue);
     }
 
     /** Extends the end date (O1); a renewal never shortens a subscription. */
@@ -146,6 +178,15 @@ public class SubscriptionService {
         subscription.changeSeats(newSeats, clock.instant());
         activityLog.record(accountOf(subscription), ActivityActions.SUBSCRIPTION_SEATS_CHANGED, ActivityActions.SUBSCRIPTION,
                 subscription.getId(), "subscription '" + subscription.getName() + "': seats " + oldSeats + " -> " + newSeats);
+    }
+
+    /** O2: one SSO subscription per account and product that has not ended by the new one's start. */
+    private boolean hasLiveCorporateSubscription(Account account, Product product, LocalDate startsAt) {
+        return !em.createQuery("SELECT s.id FROM Subscription s WHERE s.account = :account AND s.product = :product"
+                        + " AND s.licenseType = com.keyhold.subscription.LicenseType.SSO AND s.endsOn >= :startsAt", String.class)
+                .setParameter("account", account).setParameter("product", product)
+                .setParameter("startsAt", startsAt == null ? LocalDate.now(clock) : startsAt).setMaxResults(1)
+                .getResultList().isEmpty();
     }
 
     private static String accountOf(Subscription subscription) {

@@ -13,7 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 /**
  * The scheduled sweeps, run now on an operator's request (CONTRACT section 7:
  * {@code POST /api/v1/operator/sweeps/{name}}): the same work the timer does, safe to run twice.
- * Sweeps not built yet (inactivity) answer "not found".
+ * An unknown name answers "not found".
  */
 @Stateless
 public class Sweeps {
@@ -33,6 +33,9 @@ public class Sweeps {
     @EJB
     com.keyhold.licensekey.KeyTrimmer keyTrims;
 
+    @EJB
+    com.keyhold.sso.InactivityRevocationSweep inactivity;
+
     /** @return what the run changed and how long its batches took */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SweepRun run(String name) {
@@ -45,6 +48,9 @@ public class Sweeps {
         }
         if ("usage".equals(name)) {
             return usage.run();
+        }
+        if ("inactivity".equals(name)) {
+            return inactivity.run();
         }
         if ("key-trims".equals(name)) {
             return keyTrims.run();

@@ -93,6 +93,17 @@ public class Activation {
     @Column(name = "activated_by", length = 254)
     private String activatedBy;
 
+    /** O2: the ID token's oid or sub, when activated by ID token; null for a key's activation. */
+    @Column(name = "sso_subject", length = 255)
+    private String ssoSubject;
+
+    /** O2: the ID token's email and preferred_username in lower case, to link a SCIM user (CONTRACT 8). */
+    @Column(name = "sso_email", length = 254)
+    private String ssoEmail;
+
+    @Column(name = "sso_login", length = 254)
+    private String ssoLogin;
+
     @Column(name = "activated_at", nullable = false)
     private Instant activatedAt;
 
@@ -134,6 +145,18 @@ public class Activation {
         this.activatedAt = now;
         this.lastContactAt = now;
         update(details);
+    }
+
+    /** O2: the user of the ID token this computer was (re)activated with. */
+    public void activatedAs(String subject, String email, String login, String shownAs) {
+        this.ssoSubject = subject;
+        this.ssoEmail = email;
+        this.ssoLogin = login;
+        this.activatedBy = shownAs;
+    }
+
+    public String getSsoSubject() {
+        return ssoSubject;
     }
 
     /** A new activation on this record (C1): on the given key, active, with a new token. */

@@ -5,6 +5,8 @@ import com.keyhold.persistence.Ids;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -58,6 +60,10 @@ public class Subscription {
 
     @Column(nullable = false)
     private boolean trial;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "license_type", nullable = false, length = 8)
+    private LicenseType licenseType = LicenseType.KEY;
 
     @Column(name = "contract_details", length = 2000)
     private String contractDetails;
@@ -135,6 +141,19 @@ public class Subscription {
         orders.add(new SubscriptionOrder(this, "SEATS_CHANGED", "Seats changed from " + seats + " to " + newSeats, now,
                 seats, newSeats));
         this.seats = newSeats;
+    }
+
+    /** O2: made a corporate (SSO) subscription at issue; the caller has checked product, seats and account. */
+    public void useSingleSignOn() {
+        this.licenseType = LicenseType.SSO;
+    }
+
+    public LicenseType getLicenseType() {
+        return licenseType;
+    }
+
+    public boolean isSingleSignOn() {
+        return licenseType == LicenseType.SSO;
     }
 
     public void registerTo(Account owner) {

@@ -65,7 +65,7 @@ class AuthorizationWalkIT {
     static List<Endpoint> endpoints() {
         List<Endpoint> found = new ArrayList<>();
         for (Class<?> resource : resourceClasses()) {
-            String base = "/api" + template(resource.getAnnotation(Path.class));
+            String base = areaOf(resource) + template(resource.getAnnotation(Path.class));
             for (Method method : resource.getDeclaredMethods()) {
                 String httpMethod = httpMethodOf(method);
                 if (httpMethod != null) {
@@ -77,12 +77,28 @@ class AuthorizationWalkIT {
         return found;
     }
 
+    /** The two JAX-RS applications list their classes (KeyholdApi, ScimApi): a resource left out would not be served. */
+    @Test
+    void everyResourceIsListedByItsApplication() {
+        for (Class<?> resource : resourceClasses()) {
+            java.util.Set<Class<?>> listed = areaOf(resource).equals("/scim") ? new com.keyhold.web.scim.ScimApi().getClasses()
+                    : new KeyholdApi().getClasses();
+            assertTrue(listed.contains(resource), resource + " is not listed by its JAX-RS application");
+        }
+        assertTrue(new KeyholdApi().getClasses().contains(com.keyhold.web.api.ApiErrorMapper.class));
+    }
+
+    private static String areaOf(Class<?> resource) {
+        return resource.getPackageName().startsWith("com.keyhold.web.scim") ? "/scim" : "/api";
+    }
+
     @Test
     void theWalkFindsTheWholeApi() {
         List<Endpoint> endpoints = endpoints();
         assertTrue(endpoints.size() >= 40, "every resource method of the web module: " + endpoints);
         assertTrue(endpoints.stream().anyMatch(e -> e.path().equals("/api/v1/operator/accounts")), endpoints::toString);
         assertTrue(endpoints.stream().anyMatch(e -> e.path().startsWith("/api/v1/admin/computers")), endpoints::toString);
+        assertTrue(endpoints.stream().anyMatch(e -> e.path().equals("/scim/v2/Users")), endpoints::toString);
     }
 
     @Test
@@ -95,7 +111,11 @@ class AuthorizationWalkIT {
             checks.add(() -> {
                 Http.Answer answer = Http.call(endpoint.method(), endpoint.path(), bodyFor(endpoint));
                 assertEquals(401, answer.status(), endpoint + " answered " + answer.body());
-                assertEquals("UNAUTHORIZED", answer.errorCode(), endpoint.toString());
+                if (endpoint.path().startsWith("/scim/")) {
+                    assertEquals("401", answer.json().getString("status"), "a SCIM error body: " + endpoint);
+                } else {
+                    assertEquals("UNAUTHORIZED", answer.errorCode(), endpoint.toString());
+                }
                 assertTrue(answer.header("WWW-Authenticate").isPresent(), endpoint.toString());
             });
         }
@@ -104,21 +124,22 @@ class AuthorizationWalkIT {
 
     @Test
     void noSpellingOfAnyPathAnswersDataWithoutCredentials() {
+        // every spelling for both areas (/api/v1/…, /scim/v2/…): the area and version segments are rewritten
         List<Function<String, String>> variants = List.of(
-                p -> p.replaceFirst("^/api/", "/api;/"),
-                p -> p.replaceFirst("^/api/v1/", "/api;v1/"),
-                p -> p.replaceFirst("^/api/v1/", "/api/v1;jsessionid=x/"),
+                p -> p.replaceFirst("^/(\\w+)/", "/$1;/"),
+                p -> p.replaceFirst("^/(\\w+)/v(\\d)/", "/$1;v$2/"),
+                p -> p.replaceFirst("^/(\\w+)/v(\\d)/", "/$1/v$2;jsessionid=x/"),
                 p -> p + ";x=1",
-                p -> p.replaceFirst("^/api/v1/", "/api/v1%2F"),
-                p -> p.replaceFirst("^/api/v1/", "/api/v1%2f"),
-                p -> p.replaceFirst("^/api/", "/api//"),
+                p -> p.replaceFirst("^/(\\w+)/v(\\d)/", "/$1/v$2%2F"),
+                p -> p.replaceFirst("^/(\\w+)/v(\\d)/", "/$1/v$2%2f"),
+                p -> p.replaceFirst("^/(\\w+)/", "/$1//"),
                 p -> "/" + p,
-                p -> p.replaceFirst("^/api/", "/api/./"),
-                p -> p.replaceFirst("^/api/v1/", "/api/v1/client/../"),
-                p -> p.replaceFirst("^/api/v1/", "/api/v1/%2e%2e/v1/"),
+                p -> p.replaceFirst("^/(\\w+)/", "/$1/./"),
+                p -> p.replaceFirst("^/(\\w+)/v(\\d)/", "/$1/v$2/client/../"),
+                p -> p.replaceFirst("^/(\\w+)/v(\\d)/", "/$1/v$2/%2e%2e/v$2/"),
                 p -> p.toUpperCase(Locale.ROOT),
-                p -> p.replaceFirst("^/api/", "/API/"),
-                p -> p.replaceFirst("^/api/", "/Api/"));
+                p -> p.replaceFirst("^/api/", "/API/").replaceFirst("^/scim/", "/SCIM/"),
+                p -> p.replaceFirst("^/api/", "/Api/").replaceFirst("^/scim/", "/Scim/"));
         List<Executable> checks = new ArrayList<>();
         for (Endpoint endpoint : endpoints()) {
             for (Function<String, String> variant : variants) {
@@ -218,7 +239,8 @@ class AuthorizationWalkIT {
             }
             List<Class<?>> resources = new ArrayList<>();
             for (String name : names) {
-                if (name.startsWith("com/keyhold/web/api/") && name.endsWith(".class") && !name.contains("$")) {
+                if ((name.startsWith("com/keyhold/web/api/") || name.startsWith("com/keyhold/web/scim/"))
+                        && name.endsWith(".class") && !name.contains("$")) {
                     Class<?> type = Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false,
                             AuthorizationWalkIT.class.getClassLoader());
                     if (type.isAnnotationPresent(Path.class)) {

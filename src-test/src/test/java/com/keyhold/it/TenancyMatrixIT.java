@@ -140,7 +140,28 @@ class TenancyMatrixIT {
                         "{\"profileId\":null}"),
                 new Row("configuration profiles with B chosen", "GET", "/api/v1/admin/profiles", null, true, ALL_ROLES),
                 new Row("create a configuration profile in B", "POST", "/api/v1/admin/profiles", Profiles.body("Intruder"),
-                        true, ALL_ROLES));
+                        true, ALL_ROLES),
+                new Row("B's identity provider with B chosen", "GET", "/api/v1/admin/identity-provider", null, true, ALL_ROLES),
+                new Row("set B's identity provider", "PUT", "/api/v1/admin/identity-provider",
+                        "{\"issuer\":\"https://evil.example\",\"audience\":\"x\",\"jwksUrl\":\"https://evil.example/k\"}", true,
+                        ALL_ROLES),
+                new Row("remove B's identity provider", "DELETE", "/api/v1/admin/identity-provider", null, true, ALL_ROLES),
+                new Row("SCIM tokens with B chosen", "GET", "/api/v1/admin/scim-tokens", null, true, ALL_ROLES),
+                new Row("create a SCIM token in B", "POST", "/api/v1/admin/scim-tokens", "{\"name\":\"intruder\"}", true,
+                        ALL_ROLES),
+                new Row("revoke B's SCIM token", "DELETE", "/api/v1/admin/scim-tokens/" + scimTokenOf(b.administrator()), null,
+                        false, Set.of("ACCOUNT_ADMINISTRATOR")));
+    }
+
+    private static final Map<String, String> SCIM_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The id of a SCIM token of the administrator's account (O3), created once. */
+    static String scimTokenOf(Members.Member administrator) {
+        return SCIM_TOKENS.computeIfAbsent(administrator.token(), token -> {
+            Http.Answer created = Http.postJson("/api/v1/admin/scim-tokens", "{\"name\":\"Entra ID\"}", administrator.headers());
+            assertEquals(201, created.status(), created.body());
+            return created.json().getString("id");
+        });
     }
 
     @Test
@@ -149,6 +170,7 @@ class TenancyMatrixIT {
         Side a = accounts.a;
         Side b = accounts.b;
         Profiles.of(b.administrator()); // before the snapshot: the rows name it
+        scimTokenOf(b.administrator());
         String proxyOfB = Proxies.proxyIn(b.administrator(), "TM" + Integer.toHexString(System.identityHashCode(b)).substring(0, 4).toUpperCase());
         Map<String, String> before = snapshot(b);
         String unregisteredKey = Subscriptions.desktop(3).primaryKey();
@@ -233,7 +255,9 @@ class TenancyMatrixIT {
                 "invitations", Http.get("/api/v1/admin/members/invitations", headers).body(),
                 "subscriptions", Http.get("/api/v1/admin/subscriptions", headers).body(),
                 "configuration profiles", Http.get("/api/v1/admin/profiles", headers).body(),
-                "proxy servers", Http.get("/api/v1/admin/proxies", headers).body());
+                "proxy servers", Http.get("/api/v1/admin/proxies", headers).body(),
+                "identity provider", Http.get("/api/v1/admin/identity-provider", headers).body(),
+                "SCIM tokens", Http.get("/api/v1/admin/scim-tokens", headers).body());
     }
 
     private static String ids(String id) {

@@ -50,7 +50,16 @@ public final class Http {
 
     public static Answer send(HttpRequest request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response;
+            try {
+                response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (java.net.ConnectException refused) {
+                // the connection was never made, so nothing was sent: one retry after a pause is safe
+                // (PayaraDomain.answersHttp has more on listeners that stop accepting)
+                System.err.println("Http: connection to " + request.uri() + " failed (" + refused + "); retrying once");
+                Thread.sleep(1000);
+                response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
             return new Answer(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -112,6 +112,8 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         properties.put("keyhold.trusted-proxies", "127.0.0.1,0:0:0:0:0:0:0:1,::1");
         // a lower PBKDF2 cost than production's 600,000 keeps the suite fast; the rule is the same
         properties.put("keyhold.password.pbkdf2-iterations", "10000");
+        // the tests serve identity providers' JWK sets over plain HTTP on loopback (SPEC O2)
+        properties.put("keyhold.sso.jwks-http-hosts", "127.0.0.1,localhost");
         return properties;
     }
 

@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Counts in the test database, read directly (not through Keyhold), for what a test must see stored. */
+/** Counts and values in the test database, read directly (not through Keyhold), for what a test must see stored. */
 public final class Rows {
 
     private Rows() {
@@ -20,6 +20,20 @@ public final class Rows {
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** The single text a {@code SELECT column …} with string parameters answers (null when no row). */
+    public static String text(String sql, String... parameters) {
+        try (Connection db = KeyholdServerExtension.server().connect(); PreparedStatement query = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);

@@ -1,6 +1,30 @@
 package com.keyhold.web.api;
 
+import com.keyhold.web.api.admin.AdminAccountsResource;
+import com.keyhold.web.api.admin.AdminActivityResource;
+import com.keyhold.web.api.admin.AdminComputersResource;
+import com.keyhold.web.api.admin.AdminIdentityProviderResource;
+import com.keyhold.web.api.admin.AdminInstallInvitationsResource;
+import com.keyhold.web.api.admin.AdminInvitationResource;
+import com.keyhold.web.api.admin.AdminMembersResource;
+import com.keyhold.web.api.admin.AdminOfflineRequestsResource;
+import com.keyhold.web.api.admin.AdminProfilesResource;
+import com.keyhold.web.api.admin.AdminProxiesResource;
+import com.keyhold.web.api.admin.AdminScimTokensResource;
+import com.keyhold.web.api.admin.AdminSubscriptionsResource;
+import com.keyhold.web.api.admin.RegistrationsResource;
+import com.keyhold.web.api.client.ClientActivationsResource;
+import com.keyhold.web.api.client.LoadBaselineResource;
+import com.keyhold.web.api.operator.OperatorAccountsResource;
+import com.keyhold.web.api.operator.OperatorActivityResource;
+import com.keyhold.web.api.operator.OperatorClockResource;
+import com.keyhold.web.api.operator.OperatorMaintenanceResource;
+import com.keyhold.web.api.operator.OperatorOfflineOperationsResource;
+import com.keyhold.web.api.operator.OperatorProductsResource;
+import com.keyhold.web.api.operator.OperatorSubscriptionsResource;
+import com.keyhold.web.api.operator.OperatorSweepsResource;
 import jakarta.ws.rs.ApplicationPath;
+import java.util.Set;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -18,4 +42,44 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
                 + " account. The last active administrator cannot leave, be demoted, blocked or removed: 409"
                 + " LAST_ADMINISTRATOR."))
 public class KeyholdApi extends Application {
+
+    /**
+     * The resources and providers of {@code /api}, listed rather than scanned: with a second JAX-RS
+     * application in this module ({@link com.keyhold.web.scim.ScimApi} at {@code /scim}), a scanning
+     * application would serve the SCIM resources under {@code /api} too. AuthorizationWalkIT fails
+     * when a resource of this package is missing here.
+     */
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                ApiErrorMapper.class,
+                AuthTokensResource.class,
+                JoinResource.class,
+                PasswordResetsResource.class,
+                SigningKeyResource.class,
+                UsersResource.class,
+                AdminAccountsResource.class,
+                AdminActivityResource.class,
+                AdminComputersResource.class,
+                AdminIdentityProviderResource.class,
+                AdminInstallInvitationsResource.class,
+                AdminInvitationResource.class,
+                AdminMembersResource.class,
+                AdminOfflineRequestsResource.class,
+                AdminProfilesResource.class,
+                AdminProxiesResource.class,
+                AdminScimTokensResource.class,
+                AdminSubscriptionsResource.class,
+                RegistrationsResource.class,
+                ClientActivationsResource.class,
+                LoadBaselineResource.class,
+                OperatorAccountsResource.class,
+                OperatorActivityResource.class,
+                OperatorClockResource.class,
+                OperatorMaintenanceResource.class,
+                OperatorOfflineOperationsResource.class,
+                OperatorProductsResource.class,
+                OperatorSubscriptionsResource.class,
+                OperatorSweepsResource.class);
+    }
 }

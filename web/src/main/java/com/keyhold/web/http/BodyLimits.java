@@ -4,7 +4,8 @@ package com.keyhold.web.http;
  * How many bytes a request body may have, per endpoint (issue 9, CONTRACT section 1:
  * {@code 413 PAYLOAD_TOO_LARGE}): 64 KB for JSON by default, 1 MB where a body carries many
  * items at once (bulk computer actions, invitations by the thousand) and for offline request files
- * (CONTRACT section 4: over 1 MB is 413).
+ * (CONTRACT section 4: over 1 MB is 413), and SCIM groups, whose members an identity provider sends by
+ * the thousand.
  */
 public final class BodyLimits {
 
@@ -19,7 +20,8 @@ public final class BodyLimits {
         if (mappedPath.startsWith("/api/v1/admin/computers/actions/")
                 || mappedPath.startsWith("/api/v1/admin/members/invitations")
                 || mappedPath.equals("/api/v1/admin/offline-requests")
-                || (mappedPath.startsWith("/api/v1/admin/keys/") && mappedPath.endsWith("/invitations"))) {
+                || (mappedPath.startsWith("/api/v1/admin/keys/") && mappedPath.endsWith("/invitations"))
+                || mappedPath.startsWith("/scim/v2/Groups")) {
             return BULK_BYTES;
         }
         return DEFAULT_BYTES;

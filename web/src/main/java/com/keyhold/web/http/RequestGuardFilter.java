@@ -42,7 +42,7 @@ public class RequestGuardFilter extends HttpFilter {
         ServerLifecycle.requestBegan(); // a planned stop waits for these (DrainOnStop)
         try {
             String path = RequestPaths.mappedPath(request.getServletPath(), request.getPathInfo());
-            HttpServletRequest limited = RequestPaths.isApi(path) ? limitBody(request, response, BodyLimits.forPath(path)) : request;
+            HttpServletRequest limited = RequestPaths.isApi(path) || RequestPaths.isScim(path) ? limitBody(request, response, BodyLimits.forPath(path)) : request;
             if (limited != null) {
                 chain.doFilter(limited, response);
             }

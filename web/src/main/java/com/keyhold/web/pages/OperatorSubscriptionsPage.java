@@ -109,7 +109,8 @@ public class OperatorSubscriptionsPage implements Serializable {
                 : subscriptions.addOnProducts().stream().map(p -> new IssueSubscription.AddOn(p.getCode(), addOnQuantity)).toList();
         try {
             issuedKey = subscriptions.issue(currentUser.getUserId(), new IssueSubscription(product,
-                    seats == null ? 0 : seats, startsAt, endsAt, autoRenewal, name, trial, addOns, contractDetails)).primaryKey();
+                    seats == null ? 0 : seats, startsAt, endsAt, autoRenewal, name, trial, addOns, contractDetails, null, null))
+                    .primaryKey();
             Messages.info("operator.issued");
         } catch (KeyholdException refused) {
             Messages.error(refused);

@@ -1,5 +1,7 @@
 package com.keyhold.web.security;
 
+import com.keyhold.scim.ScimService;
+import com.keyhold.scim.ScimTokenService;
 import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
 import com.keyhold.common.Outages;
@@ -42,6 +44,7 @@ import java.util.Optional;
  * <li>{@code POST /api/v1/auth/tokens}: HTTP Basic with email and password;</li>
  * <li>{@code /api/v1/admin/**}: a personal API token as {@code Authorization: Bearer};</li>
  * <li>{@code /api/v1/operator/**}: an operator's token;</li>
+ * <li>{@code /scim/**}: an account's SCIM token (CONTRACT section 8);</li>
  * <li>every other {@code /api/**} path needs a personal token, except the allow-list of
  * {@link RequestPaths} (sign-up, password resets, joining, the signing key, the client API with its
  * own activation tokens);</li>
@@ -83,6 +86,12 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
     @EJB
     RememberMeService rememberMe;
 
+    @EJB
+    ScimTokenService scimTokens;
+
+    /** The group of SCIM callers; no page or API role is given to them. */
+    static final String SCIM_GROUP = "SCIM";
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -106,6 +115,9 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
         }
         if (RequestPaths.isApi(path)) {
             return validateApiRequest(path, request, response, context);
+        }
+        if (RequestPaths.isScim(path)) {
+            return validateScimRequest(request, response, context);
         }
         try {
             return validatePageRequest(path, request, response, context);
@@ -166,6 +178,41 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
         return unauthorized(response, challenge, scope == TokenScope.ADMIN
                 ? "A valid personal API token is required (Authorization: Bearer)."
                 : "A valid operator API token is required (Authorization: Bearer).");
+    }
+
+    /**
+     * SCIM 2.0 (CONTRACT section 8): the bearer token of an account's SCIM client, and nothing else
+     * (a personal API token or a session opens no SCIM endpoint). The caller becomes
+     * {@code scim:<token id>}, from which the SCIM service reads the account.
+     */
+    private AuthenticationStatus validateScimRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        Optional<String> token = AuthorizationHeader.bearer(request.getHeader("Authorization"));
+        Optional<String> tokenId;
+        try {
+            tokenId = token.flatMap(scimTokens::authenticate);
+        } catch (RuntimeException failure) {
+            if (Outages.isDatabaseUnavailable(failure)) {
+                return refuse(response, Outages.databaseUnavailable());
+            }
+            throw failure;
+        }
+        if (tokenId.isPresent()) {
+            return context.notifyContainerAboutLogin(new CredentialValidationResult(ScimService.PRINCIPAL_PREFIX + tokenId.get(),
+                    java.util.Set.of(SCIM_GROUP)));
+        }
+        try {
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"keyhold-scim\"" + (token.isPresent() ? ", error=\"invalid_token\"" : ""));
+            response.setContentType("application/scim+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"401\","
+                    + "\"detail\":\"A valid SCIM token of the account is required (Authorization: Bearer).\"}");
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private AuthenticationStatus validatePageRequest(String path, HttpServletRequest request,

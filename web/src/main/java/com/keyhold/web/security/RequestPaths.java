@@ -85,6 +85,11 @@ public final class RequestPaths {
         return mappedPath.equals("/api") || mappedPath.startsWith("/api/");
     }
 
+    /** SCIM 2.0 (CONTRACT section 8): a SCIM token of the account, checked by the authentication mechanism. */
+    public static boolean isScim(String mappedPath) {
+        return mappedPath.equals("/scim") || mappedPath.startsWith("/scim/");
+    }
+
     public static boolean isApp(String mappedPath) {
         return mappedPath.startsWith("/app/");
     }

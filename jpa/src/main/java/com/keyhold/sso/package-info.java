@@ -1,0 +1,2 @@
+/** Corporate (SSO) activation's stored settings: an account's identity provider (SPEC O2). */
+package com.keyhold.sso;
