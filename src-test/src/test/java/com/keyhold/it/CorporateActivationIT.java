@@ -130,6 +130,24 @@ class CorporateActivationIT {
     }
 
     @Test
+    void concurrentActivationsOfOneUserStopExactlyAtThePerUserLimit_O2() {
+        IdentityProviders.Corporate corporate = IdentityProviders.corporate(50, 3);
+        try (IdentityProviders.Provider provider = corporate.provider()) {
+            String token = provider.token("sub-race", "race@corp.example");
+            java.util.List<java.util.concurrent.Callable<Http.Answer>> attempts = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                attempts.add(() -> corporate.activate(token, Clients.newHardwareId()));
+            }
+            java.util.Map<String, Long> outcomes = com.keyhold.it.support.Concurrently.run(attempts).stream()
+                    .collect(java.util.stream.Collectors.groupingBy(a -> a.status() + (a.status() >= 400 ? " " + a.errorCode() : ""),
+                            java.util.stream.Collectors.counting()));
+            assertEquals(Map.of("201", 3L, "409 USER_LIMIT_REACHED", 9L), outcomes);
+            assertEquals(3, Rows.count("SELECT COUNT(*) FROM activations WHERE sso_subject = 'sub-race' AND status = 'ACTIVE'"
+                    + " AND subscription_id = ?", corporate.subscriptionId()));
+        }
+    }
+
+    @Test
     void aRotatedSigningKeyIsFetchedWhenATokenNamesIt_O2() {
         IdentityProviders.Corporate corporate = IdentityProviders.corporate(50, 3);
         try (IdentityProviders.Provider provider = corporate.provider()) {

@@ -232,6 +232,36 @@ class ScimProvisioningIT {
         assertEquals(2, Http.get("/scim/v2/Schemas", "Authorization", scim).json().getInt("totalResults"));
     }
 
+    @Test
+    void aDeprovisionedUserWhoIsAMemberLosesTheLicenseAdministratorRoleAndPendingInvitations_O3() {
+        IdentityProviders.Corporate corporate = IdentityProviders.corporate(50, 3);
+        corporate.provider().close();
+        com.keyhold.it.support.Accounts.Business account = corporate.account();
+        com.keyhold.it.support.Members.Member member = com.keyhold.it.support.Members.join(account);
+        String keyId = Http.get("/api/v1/admin/subscriptions/" + account.subscription().id() + "/keys", "Authorization",
+                account.bearer()).json().getJsonArray("items").getJsonObject(0).getString("id");
+        com.keyhold.it.support.Members.setRole(account, member, "LICENSE_ADMINISTRATOR", keyId);
+        Http.Answer invited = Http.postJson("/api/v1/admin/keys/" + keyId + "/invitations", "{\"emails\":[\""
+                + member.email().toUpperCase() + "\"],\"language\":\"EN\",\"expiresInDays\":7,\"send\":false}",
+                "Authorization", account.bearer());
+        assertEquals(201, invited.status(), invited.body());
+        String invitationId = invited.json().getJsonArray("items").getJsonObject(0).getString("id");
+
+        String scim = Http.bearer(corporate.scimToken());
+        Http.Answer created = scimCall("POST", "/scim/v2/Users", "{\"userName\":\"" + member.email() + "\",\"active\":true}", scim);
+        assertEquals(201, created.status(), created.body());
+        Http.Answer disabled = scimCall("PATCH", "/scim/v2/Users/" + created.json().getString("id"),
+                "{\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}", scim);
+        assertEquals(200, disabled.status(), disabled.body());
+
+        assertEquals("REGULAR_MEMBER", Http.get("/api/v1/admin/members/" + member.userId(), "Authorization", account.bearer())
+                .json().getString("role"));
+        JsonObject invitation = Http.get("/api/v1/admin/keys/" + keyId + "/invitations", "Authorization", account.bearer()).json()
+                .getJsonArray("items").stream().map(v -> v.asJsonObject())
+                .filter(i -> i.getString("id").equals(invitationId)).findFirst().orElseThrow();
+        assertEquals("REVOKED", invitation.getString("status"));
+    }
+
     private static String scimUser(String scim, String name) {
         Http.Answer created = scimCall("POST", "/scim/v2/Users", "{\"userName\":\"" + name + "@corp.example\",\"externalId\":\"ext-"
                 + name + "\",\"active\":true}", scim);
