@@ -162,6 +162,24 @@ class CorporateActivationIT {
         }
     }
 
+    /** CONTRACT 1: a required service away is 503 with Retry-After, never a hang or 500. */
+    @Test
+    void aJwksUrlThatHangsAnswers503WithRetryAfterInsteadOfHolding_O2() {
+        IdentityProviders.Corporate corporate = IdentityProviders.corporate(50, 3);
+        try (IdentityProviders.Provider provider = corporate.provider()) {
+            provider.delayMillis = 20_000;
+            long start = System.nanoTime();
+            Http.Answer answer = corporate.activate(provider.token("sub-slow", "slow@corp.example"), Clients.newHardwareId());
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertEquals(503, answer.status(), answer.body());
+            assertEquals("SERVICE_UNAVAILABLE", answer.errorCode());
+            assertTrue(answer.header("Retry-After").isPresent());
+            assertTrue(seconds < 15, "the fetch gives up after its time-outs, not the provider's 20 s: " + seconds + " s");
+            assertEquals(0, Rows.count("SELECT COUNT(*) FROM activations WHERE subscription_id = ?", corporate.subscriptionId()));
+            provider.delayMillis = 0;
+        }
+    }
+
     @Test
     void uploadedPemKeysVerifyEs256Tokens_O2() {
         Accounts.Business account = Accounts.withDesktopSubscription(1);

@@ -53,17 +53,27 @@ public final class IdentityProviders {
         private final AtomicInteger fetches = new AtomicInteger();
         private final HttpServer server;
         public volatile JWK signingKey;
+        /** While set, the JWKS URL answers only after this many milliseconds (a provider that hangs). */
+        public volatile int delayMillis;
 
         public Provider() {
             signingKey = rsaKey();
             published.add(signingKey.toPublicJWK());
             try {
                 server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+                server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             server.createContext("/keys", exchange -> {
                 fetches.incrementAndGet();
+                if (delayMillis > 0) {
+                    try {
+                        Thread.sleep(delayMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 byte[] body = new JWKSet(List.copyOf(published)).toString(true).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
