@@ -58,6 +58,8 @@ public final class ActivityActions {
     public static final String SCIM_USER_DELETED = "SCIM_USER.DELETED";
     public static final String SCIM_GROUP_MEMBERS_REMOVED = "SCIM_GROUP.MEMBERS_REMOVED";
     public static final String COMPUTERS_REVOKED_INACTIVE = "COMPUTER.REVOKED_INACTIVE";
+    public static final String DOWNLOAD_PUBLISHED = "DOWNLOAD.PUBLISHED";
+    public static final String DOWNLOAD_REMOVED = "DOWNLOAD.REMOVED";
 
     /** Every action, for the Activity page's filter. */
     public static final List<String> ALL = List.of(SUBSCRIPTION_ISSUED, SUBSCRIPTION_RENEWED, SUBSCRIPTION_SEATS_CHANGED,
@@ -69,7 +71,7 @@ public final class ActivityActions {
             PROXY_RELEASED, PROXY_NOTES_CHANGED, OFFLINE_REQUEST_HONOURED, ACCOUNT_OFFLINE_OPERATIONS_CHANGED, SERVER_DRAINED,
             SERVER_RESUMED, IDENTITY_PROVIDER_CONFIGURED, IDENTITY_PROVIDER_REMOVED, SCIM_TOKEN_CREATED, SCIM_TOKEN_REVOKED,
             SCIM_USER_PROVISIONED, SCIM_USER_DEPROVISIONED, SCIM_USER_DELETED, SCIM_GROUP_MEMBERS_REMOVED,
-            COMPUTERS_REVOKED_INACTIVE);
+            COMPUTERS_REVOKED_INACTIVE, DOWNLOAD_PUBLISHED, DOWNLOAD_REMOVED);
 
     /** What an entry names as its object. */
     public static final String SUBSCRIPTION = "Subscription";
@@ -85,6 +87,7 @@ public final class ActivityActions {
     public static final String SCIM_TOKEN = "ScimToken";
     public static final String SCIM_USER = "ScimUser";
     public static final String SCIM_GROUP = "ScimGroup";
+    public static final String DOWNLOAD = "Download";
 
     private ActivityActions() {
     }

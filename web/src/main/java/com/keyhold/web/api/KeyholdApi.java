@@ -18,6 +18,7 @@ import com.keyhold.web.api.client.LoadBaselineResource;
 import com.keyhold.web.api.operator.OperatorAccountsResource;
 import com.keyhold.web.api.operator.OperatorActivityResource;
 import com.keyhold.web.api.operator.OperatorClockResource;
+import com.keyhold.web.api.operator.OperatorDownloadsResource;
 import com.keyhold.web.api.operator.OperatorMaintenanceResource;
 import com.keyhold.web.api.operator.OperatorOfflineOperationsResource;
 import com.keyhold.web.api.operator.OperatorProductsResource;
@@ -76,6 +77,7 @@ public class KeyholdApi extends Application {
                 OperatorAccountsResource.class,
                 OperatorActivityResource.class,
                 OperatorClockResource.class,
+                OperatorDownloadsResource.class,
                 OperatorMaintenanceResource.class,
                 OperatorOfflineOperationsResource.class,
                 OperatorProductsResource.class,

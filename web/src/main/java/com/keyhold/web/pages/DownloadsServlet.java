@@ -9,17 +9,47 @@ import java.io.IOException;
 
 /**
  * {@code /downloads/{product}}: the download link of invitations to install (SPEC I2, T3). It shows
- * the product's downloads page ({@code download.xhtml}); the product code travels as a request
- * attribute, so the address stays the one the email gave.
+ * the product's downloads page ({@code download.xhtml}, {@code ?version=} chooses a version, the
+ * newest by default); the product code travels as a request attribute, so the address stays the one
+ * the email gave. {@code /downloads/{product}/files/{id}} serves an uploaded file: always as an
+ * attachment, with its content-detected type and {@code nosniff}, so a browser never renders it.
  */
 @WebServlet(name = "DownloadsServlet", urlPatterns = "/downloads/*")
 public class DownloadsServlet extends HttpServlet {
 
     static final String PRODUCT_ATTRIBUTE = "keyhold.downloads.product";
+    private static final java.util.regex.Pattern FILE = java.util.regex.Pattern.compile(
+            "([A-Za-z][A-Za-z0-9_]{1,31})/files/([0-9a-f-]{36})");
+
+    @jakarta.ejb.EJB
+    com.keyhold.download.DownloadCatalog catalog;
+
+    private void serve(String product, String entryId, HttpServletResponse response) throws IOException {
+        java.util.Optional<com.keyhold.download.DownloadCatalog.ServedFile> found = catalog.file(product, entryId);
+        if (found.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        com.keyhold.download.DownloadCatalog.ServedFile served = found.get();
+        response.setContentType(served.contentType());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(served.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+        response.setHeader("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(
+                java.util.HexFormat.of().parseHex(served.sha256())));
+        response.setContentLength(served.content().length);
+        response.getOutputStream().write(served.content());
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         String product = request.getPathInfo() == null ? "" : request.getPathInfo().replaceFirst("^/", "");
+        java.util.regex.Matcher file = FILE.matcher(product);
+        if (file.matches()) {
+            serve(file.group(1), file.group(2), response);
+            return;
+        }
         if (!product.matches("[A-Za-z][A-Za-z0-9_]{1,31}")) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
