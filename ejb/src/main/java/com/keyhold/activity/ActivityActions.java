@@ -60,6 +60,13 @@ public final class ActivityActions {
     public static final String COMPUTERS_REVOKED_INACTIVE = "COMPUTER.REVOKED_INACTIVE";
     public static final String DOWNLOAD_PUBLISHED = "DOWNLOAD.PUBLISHED";
     public static final String DOWNLOAD_REMOVED = "DOWNLOAD.REMOVED";
+    public static final String TICKET_CREATED = "TICKET.CREATED";
+    public static final String TICKET_CLOSED = "TICKET.CLOSED";
+    public static final String TICKET_REOPENED = "TICKET.REOPENED";
+    public static final String TICKET_WATCHER_ADDED = "TICKET.WATCHER_ADDED";
+    public static final String TICKET_WATCHER_REMOVED = "TICKET.WATCHER_REMOVED";
+    public static final String TICKET_ANSWERED = "TICKET.ANSWERED";
+    public static final String TICKET_STATUS_CHANGED = "TICKET.STATUS_CHANGED";
 
     /** Every action, for the Activity page's filter. */
     public static final List<String> ALL = List.of(SUBSCRIPTION_ISSUED, SUBSCRIPTION_RENEWED, SUBSCRIPTION_SEATS_CHANGED,
@@ -71,7 +78,9 @@ public final class ActivityActions {
             PROXY_RELEASED, PROXY_NOTES_CHANGED, OFFLINE_REQUEST_HONOURED, ACCOUNT_OFFLINE_OPERATIONS_CHANGED, SERVER_DRAINED,
             SERVER_RESUMED, IDENTITY_PROVIDER_CONFIGURED, IDENTITY_PROVIDER_REMOVED, SCIM_TOKEN_CREATED, SCIM_TOKEN_REVOKED,
             SCIM_USER_PROVISIONED, SCIM_USER_DEPROVISIONED, SCIM_USER_DELETED, SCIM_GROUP_MEMBERS_REMOVED,
-            COMPUTERS_REVOKED_INACTIVE, DOWNLOAD_PUBLISHED, DOWNLOAD_REMOVED);
+            COMPUTERS_REVOKED_INACTIVE, DOWNLOAD_PUBLISHED, DOWNLOAD_REMOVED,
+            TICKET_CREATED, TICKET_CLOSED, TICKET_REOPENED, TICKET_WATCHER_ADDED, TICKET_WATCHER_REMOVED, TICKET_ANSWERED,
+            TICKET_STATUS_CHANGED);
 
     /** What an entry names as its object. */
     public static final String SUBSCRIPTION = "Subscription";
@@ -88,6 +97,7 @@ public final class ActivityActions {
     public static final String SCIM_USER = "ScimUser";
     public static final String SCIM_GROUP = "ScimGroup";
     public static final String DOWNLOAD = "Download";
+    public static final String TICKET = "Ticket";
 
     private ActivityActions() {
     }

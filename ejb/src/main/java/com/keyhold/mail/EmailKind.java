@@ -24,7 +24,9 @@ public enum EmailKind {
     /** {0} user's first name, {1} the new email address (sent to the old one, A9). */
     EMAIL_CHANGED("emailChanged", 2),
     /** {0} user's first name, {1} how many remember-me and API tokens were revoked. */
-    PASSWORD_CHANGED("passwordChanged", 2);
+    PASSWORD_CHANGED("passwordChanged", 2),
+    /** {0} first name, {1} ticket number, {2} subject, {3} what happened (a phrase in the language), {4} ticket link (T2). */
+    TICKET_UPDATED("ticketUpdated", 5);
 
     private final String template;
     private final int arguments;

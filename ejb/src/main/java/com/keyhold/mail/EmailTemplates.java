@@ -29,4 +29,10 @@ public final class EmailTemplates {
         String body = new MessageFormat(bundle.getString(kind.template() + ".body"), language.locale()).format(arguments);
         return new Rendered(subject, body);
     }
+
+    /** A phrase of the bundle in the language, for an argument that itself depends on the language. */
+    public static String phrase(Language language, String key) {
+        return ResourceBundle.getBundle(BUNDLE, language.locale(), ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+    }
 }

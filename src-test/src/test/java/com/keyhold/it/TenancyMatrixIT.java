@@ -150,7 +150,28 @@ class TenancyMatrixIT {
                 new Row("create a SCIM token in B", "POST", "/api/v1/admin/scim-tokens", "{\"name\":\"intruder\"}", true,
                         ALL_ROLES),
                 new Row("revoke B's SCIM token", "DELETE", "/api/v1/admin/scim-tokens/" + scimTokenOf(b.administrator()), null,
-                        false, Set.of("ACCOUNT_ADMINISTRATOR")));
+                        false, Set.of("ACCOUNT_ADMINISTRATOR")),
+                new Row("B's support ticket", "GET", "/api/v1/admin/tickets/" + ticketOf(b.administrator()), null),
+                new Row("reply to B's ticket", "POST", "/api/v1/admin/tickets/" + ticketOf(b.administrator()) + "/messages",
+                        "{\"body\":\"pwned\"}"),
+                new Row("close B's ticket", "POST", "/api/v1/admin/tickets/" + ticketOf(b.administrator()) + "/close", "{}"),
+                new Row("watch B's ticket", "POST", "/api/v1/admin/tickets/" + ticketOf(b.administrator()) + "/watchers",
+                        "{\"userId\":\"" + a.administrator().userId() + "\"}"),
+                new Row("tickets with B chosen", "GET", "/api/v1/admin/tickets", null, true, ALL_ROLES),
+                new Row("open a ticket in B", "POST", "/api/v1/admin/tickets", "{\"product\":\"DESKTOP\",\"category\":\"x\","
+                        + "\"subject\":\"x\",\"description\":\"x\"}", true, ALL_ROLES));
+    }
+
+    private static final Map<String, String> TICKETS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The id of a support ticket of the administrator's account (T1), opened once. */
+    static String ticketOf(Members.Member administrator) {
+        return TICKETS.computeIfAbsent(administrator.token(), token -> {
+            Http.Answer created = Http.postJson("/api/v1/admin/tickets", "{\"product\":\"DESKTOP\",\"category\":\"Licensing\","
+                    + "\"subject\":\"Ours\",\"description\":\"Only B sees this\"}", administrator.headers());
+            assertEquals(201, created.status(), created.body());
+            return created.json().getString("id");
+        });
     }
 
     private static final Map<String, String> SCIM_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -171,6 +192,7 @@ class TenancyMatrixIT {
         Side b = accounts.b;
         Profiles.of(b.administrator()); // before the snapshot: the rows name it
         scimTokenOf(b.administrator());
+        ticketOf(b.administrator());
         String proxyOfB = Proxies.proxyIn(b.administrator(), "TM" + Integer.toHexString(System.identityHashCode(b)).substring(0, 4).toUpperCase());
         Map<String, String> before = snapshot(b);
         String unregisteredKey = Subscriptions.desktop(3).primaryKey();
@@ -247,7 +269,7 @@ class TenancyMatrixIT {
     /** What B's administrator sees of B: every list an attempt above could have changed. */
     private static Map<String, String> snapshot(Side b) {
         String[] headers = b.administrator().headers();
-        return Map.of(
+        Map<String, String> state = new java.util.HashMap<>(Map.of(
                 "profile", Http.get("/api/v1/admin/accounts/current", headers).body(),
                 "keys", Http.get("/api/v1/admin/subscriptions/" + b.account().subscription().id() + "/keys", headers).body(),
                 "computers", Http.get("/api/v1/admin/computers?size=100&sort=name", headers).body(),
@@ -257,7 +279,10 @@ class TenancyMatrixIT {
                 "configuration profiles", Http.get("/api/v1/admin/profiles", headers).body(),
                 "proxy servers", Http.get("/api/v1/admin/proxies", headers).body(),
                 "identity provider", Http.get("/api/v1/admin/identity-provider", headers).body(),
-                "SCIM tokens", Http.get("/api/v1/admin/scim-tokens", headers).body());
+                "SCIM tokens", Http.get("/api/v1/admin/scim-tokens", headers).body()));
+        state.put("support tickets", Http.get("/api/v1/admin/tickets", headers).body());
+        state.put("B's ticket", Http.get("/api/v1/admin/tickets/" + ticketOf(b.administrator()), headers).body());
+        return state;
     }
 
     private static String ids(String id) {

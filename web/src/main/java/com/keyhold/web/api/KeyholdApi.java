@@ -12,6 +12,7 @@ import com.keyhold.web.api.admin.AdminProfilesResource;
 import com.keyhold.web.api.admin.AdminProxiesResource;
 import com.keyhold.web.api.admin.AdminScimTokensResource;
 import com.keyhold.web.api.admin.AdminSubscriptionsResource;
+import com.keyhold.web.api.admin.AdminTicketsResource;
 import com.keyhold.web.api.admin.RegistrationsResource;
 import com.keyhold.web.api.client.ClientActivationsResource;
 import com.keyhold.web.api.client.LoadBaselineResource;
@@ -24,6 +25,7 @@ import com.keyhold.web.api.operator.OperatorOfflineOperationsResource;
 import com.keyhold.web.api.operator.OperatorProductsResource;
 import com.keyhold.web.api.operator.OperatorSubscriptionsResource;
 import com.keyhold.web.api.operator.OperatorSweepsResource;
+import com.keyhold.web.api.operator.OperatorTicketsResource;
 import jakarta.ws.rs.ApplicationPath;
 import java.util.Set;
 import jakarta.ws.rs.core.Application;
@@ -71,6 +73,7 @@ public class KeyholdApi extends Application {
                 AdminProxiesResource.class,
                 AdminScimTokensResource.class,
                 AdminSubscriptionsResource.class,
+                AdminTicketsResource.class,
                 RegistrationsResource.class,
                 ClientActivationsResource.class,
                 LoadBaselineResource.class,
@@ -82,6 +85,7 @@ public class KeyholdApi extends Application {
                 OperatorOfflineOperationsResource.class,
                 OperatorProductsResource.class,
                 OperatorSubscriptionsResource.class,
-                OperatorSweepsResource.class);
+                OperatorSweepsResource.class,
+                OperatorTicketsResource.class);
     }
 }
