@@ -88,6 +88,19 @@ public class SupportTickets {
         return view(ticket, false);
     }
 
+    /**
+     * T4's Request Support: a ticket from the description typed on the Support page, its subject the
+     * company's name and the description's beginning (as the seed's tickets are named).
+     */
+    public TicketView requestSupport(String userId, String accountId, String product, String category, String description) {
+        Membership member = access.actingMembership(userId, accountId);
+        String text = description == null ? "" : description.strip().replaceAll("\\s+", " ");
+        String start = text.length() > 120 ? text.substring(0, 117) + "..." : text;
+        String subject = text.isEmpty() ? null : (member.getAccount().getName() + ": " + start);
+        return create(userId, accountId, new TicketDraft(product, category == null || category.isBlank() ? "General" : category,
+                subject == null || subject.length() <= 200 ? subject : subject.substring(0, 200), description));
+    }
+
     /** The caller's tickets (administrators: the account's), newest change first; {@code status} null for all. */
     public List<TicketView> list(String userId, String accountId, SupportTicket.Status status) {
         Membership member = access.actingMembership(userId, accountId);

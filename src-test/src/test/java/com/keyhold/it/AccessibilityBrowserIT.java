@@ -26,7 +26,7 @@ class AccessibilityBrowserIT {
     private static final List<String> SIGNED_IN_PAGES = List.of("/app/dashboard.xhtml", "/app/register-key.xhtml",
             "/app/subscriptions.xhtml", "/app/computers.xhtml", "/app/proxies.xhtml", "/app/profiles.xhtml", "/app/business.xhtml",
             "/app/activity.xhtml", "/app/profile.xhtml", "/app/security.xhtml", "/app/change-password.xhtml", "/app/offline.xhtml",
-            "/app/identity-provider.xhtml");
+            "/app/identity-provider.xhtml", "/app/support.xhtml", "/app/tickets.xhtml");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {

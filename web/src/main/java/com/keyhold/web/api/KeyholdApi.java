@@ -12,6 +12,7 @@ import com.keyhold.web.api.admin.AdminProfilesResource;
 import com.keyhold.web.api.admin.AdminProxiesResource;
 import com.keyhold.web.api.admin.AdminScimTokensResource;
 import com.keyhold.web.api.admin.AdminSubscriptionsResource;
+import com.keyhold.web.api.admin.AdminSupportResource;
 import com.keyhold.web.api.admin.AdminTicketsResource;
 import com.keyhold.web.api.admin.RegistrationsResource;
 import com.keyhold.web.api.client.ClientActivationsResource;
@@ -20,6 +21,7 @@ import com.keyhold.web.api.operator.OperatorAccountsResource;
 import com.keyhold.web.api.operator.OperatorActivityResource;
 import com.keyhold.web.api.operator.OperatorClockResource;
 import com.keyhold.web.api.operator.OperatorDownloadsResource;
+import com.keyhold.web.api.operator.OperatorKnowledgeBaseResource;
 import com.keyhold.web.api.operator.OperatorMaintenanceResource;
 import com.keyhold.web.api.operator.OperatorOfflineOperationsResource;
 import com.keyhold.web.api.operator.OperatorProductsResource;
@@ -73,6 +75,7 @@ public class KeyholdApi extends Application {
                 AdminProxiesResource.class,
                 AdminScimTokensResource.class,
                 AdminSubscriptionsResource.class,
+                AdminSupportResource.class,
                 AdminTicketsResource.class,
                 RegistrationsResource.class,
                 ClientActivationsResource.class,
@@ -81,6 +84,7 @@ public class KeyholdApi extends Application {
                 OperatorActivityResource.class,
                 OperatorClockResource.class,
                 OperatorDownloadsResource.class,
+                OperatorKnowledgeBaseResource.class,
                 OperatorMaintenanceResource.class,
                 OperatorOfflineOperationsResource.class,
                 OperatorProductsResource.class,
