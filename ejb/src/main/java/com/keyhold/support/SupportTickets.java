@@ -194,6 +194,17 @@ public class SupportTickets {
         return withConversation(ticket, false);
     }
 
+    /** T2: the administrators the owner may add as watchers (not the owner, not those already watching). */
+    public List<TicketView.Person> watcherCandidates(String userId, String accountId, String ticketId) {
+        SupportTicket ticket = owned(userId, accountId, ticketId);
+        return em.createQuery("SELECT m FROM Membership m WHERE m.account.id = :accountId ORDER BY m.user.email", Membership.class)
+                .setParameter("accountId", ticket.getAccountId()).getResultStream()
+                .filter(m -> !m.isBlocked() && Permissions.of(m).managesAccount())
+                .map(Membership::getUser)
+                .filter(u -> !u.getId().equals(ticket.getOwnerId()) && !ticket.getWatcherIds().contains(u.getId()))
+                .map(u -> new TicketView.Person(u.getId(), u.getEmail())).toList();
+    }
+
     public TicketView removeWatcher(String userId, String accountId, String ticketId, String watcherId) {
         SupportTicket ticket = owned(userId, accountId, ticketId);
         if (!ticket.removeWatcher(watcherId)) {

@@ -1,0 +1,174 @@
+package com.keyhold.web.pages;
+
+import com.keyhold.common.KeyholdException;
+import com.keyhold.support.SupportTicket;
+import com.keyhold.support.SupportTickets;
+import com.keyhold.support.TicketView;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * My Tickets (SPEC T1, T2; seed "Managing Support Tickets"): the caller's tickets (an administrator's:
+ * the account's) with the status filter; a ticket's conversation with Reply, Close, Reopen (resolved)
+ * and Survey (resolved); its Ticket Watchers, which the owner adds and removes. The rules are
+ * {@link SupportTickets}'; the page shows what they refuse.
+ */
+@Named
+@ViewScoped
+public class TicketsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    @EJB
+    SupportTickets tickets;
+
+    @Inject
+    SessionUser currentUser;
+
+    private String accountId;
+    private String status;
+    private List<TicketView> list = List.of();
+    private TicketView ticket;
+    private List<TicketView.Person> candidates = List.of();
+    private String reply;
+    private Integer rating;
+    private String feedback;
+    private String watcher;
+
+    @PostConstruct
+    void load() {
+        accountId = currentUser.getSelectedAccountId();
+        reload();
+    }
+
+    public void reload() {
+        try {
+            list = tickets.list(currentUser.getUserId(), accountId, status == null || status.isBlank() ? null
+                    : SupportTicket.Status.valueOf(status));
+        } catch (KeyholdException refused) {
+            list = List.of();
+            Messages.error(refused);
+        }
+    }
+
+    public void open(String ticketId) {
+        try {
+            show(tickets.get(currentUser.getUserId(), accountId, ticketId));
+        } catch (KeyholdException refused) {
+            Messages.error(refused);
+        }
+    }
+
+    public void sendReply() {
+        act(() -> tickets.reply(currentUser.getUserId(), accountId, ticket.id(), reply));
+        reply = null;
+    }
+
+    public void close() {
+        act(() -> tickets.close(currentUser.getUserId(), accountId, ticket.id()));
+    }
+
+    public void reopen() {
+        act(() -> tickets.reopen(currentUser.getUserId(), accountId, ticket.id()));
+    }
+
+    public void sendSurvey() {
+        act(() -> tickets.survey(currentUser.getUserId(), accountId, ticket.id(), rating, feedback));
+    }
+
+    public void addWatcher() {
+        act(() -> tickets.addWatcher(currentUser.getUserId(), accountId, ticket.id(), watcher));
+        watcher = null;
+    }
+
+    public void removeWatcher(String userId) {
+        act(() -> tickets.removeWatcher(currentUser.getUserId(), accountId, ticket.id(), userId));
+    }
+
+    private void act(java.util.function.Supplier<TicketView> action) {
+        try {
+            show(action.get());
+            reload();
+        } catch (KeyholdException refused) {
+            Messages.error(refused);
+        }
+    }
+
+    private void show(TicketView view) {
+        ticket = view;
+        candidates = isOwner() ? tickets.watcherCandidates(currentUser.getUserId(), accountId, view.id()) : List.of();
+    }
+
+    public boolean isOwner() {
+        return ticket != null && ticket.owner().userId().equals(currentUser.getUserId());
+    }
+
+    public String when(Instant instant) {
+        return instant == null ? "" : WHEN.format(instant);
+    }
+
+    public List<String> getStatuses() {
+        return java.util.Arrays.stream(SupportTicket.Status.values()).map(Enum::name).toList();
+    }
+
+    public List<TicketView> getList() {
+        return list;
+    }
+
+    public TicketView getTicket() {
+        return ticket;
+    }
+
+    public List<TicketView.Person> getCandidates() {
+        return candidates;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getReply() {
+        return reply;
+    }
+
+    public void setReply(String reply) {
+        this.reply = reply;
+    }
+
+    public Integer getRating() {
+        return rating;
+    }
+
+    public void setRating(Integer rating) {
+        this.rating = rating;
+    }
+
+    public String getFeedback() {
+        return feedback;
+    }
+
+    public void setFeedback(String feedback) {
+        this.feedback = feedback;
+    }
+
+    public String getWatcher() {
+        return watcher;
+    }
+
+    public void setWatcher(String watcher) {
+        this.watcher = watcher;
+    }
+}
