@@ -68,6 +68,7 @@ public final class ActivityActions {
     public static final String TICKET_ANSWERED = "TICKET.ANSWERED";
     public static final String TICKET_STATUS_CHANGED = "TICKET.STATUS_CHANGED";
     public static final String KB_CHANGED = "KB.CHANGED";
+    public static final String TICKET_ATTACHED = "TICKET.ATTACHED";
 
     /** Every action, for the Activity page's filter. */
     public static final List<String> ALL = List.of(SUBSCRIPTION_ISSUED, SUBSCRIPTION_RENEWED, SUBSCRIPTION_SEATS_CHANGED,
@@ -81,7 +82,7 @@ public final class ActivityActions {
             SCIM_USER_PROVISIONED, SCIM_USER_DEPROVISIONED, SCIM_USER_DELETED, SCIM_GROUP_MEMBERS_REMOVED,
             COMPUTERS_REVOKED_INACTIVE, DOWNLOAD_PUBLISHED, DOWNLOAD_REMOVED,
             TICKET_CREATED, TICKET_CLOSED, TICKET_REOPENED, TICKET_WATCHER_ADDED, TICKET_WATCHER_REMOVED, TICKET_ANSWERED,
-            TICKET_STATUS_CHANGED, KB_CHANGED);
+            TICKET_STATUS_CHANGED, KB_CHANGED, TICKET_ATTACHED);
 
     /** What an entry names as its object. */
     public static final String SUBSCRIPTION = "Subscription";

@@ -43,6 +43,7 @@ public class SupportTickets {
 
     public static final int MAX_BODY = 20_000;
     public static final int MAX_LIST = 500;
+    public static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
     @PersistenceContext(unitName = "keyhold")
     EntityManager em;
@@ -216,6 +217,68 @@ public class SupportTickets {
         return withConversation(ticket, false);
     }
 
+    /**
+     * Attaches a file (at most {@value #MAX_ATTACHMENT_BYTES} bytes) to a ticket the caller may see and that
+     * is not closed: its type is decided on its content (an executable renamed .png, an SVG or an HTML page is
+     * refused), its name is made safe, and it is stored under a generated id.
+     */
+    public TicketView.Attachment attach(String userId, String accountId, String ticketId, String fileName, byte[] content) {
+        SupportTicket ticket = visible(userId, accountId, ticketId, true);
+        if (ticket.getStatus() == SupportTicket.Status.CLOSED) {
+            throw new KeyholdException(ErrorCode.FORBIDDEN, "This ticket is closed.");
+        }
+        TicketAttachment attachment = storedAttachment(ticket, userId, fileName, content);
+        notifyChange(ticket, userId, "reply");
+        return new TicketView.Attachment(attachment.getId(), attachment.getFileName(), attachment.getContentType(),
+                attachment.getSizeBytes(), attachment.getSha256(), attachment.getCreatedAt());
+    }
+
+    /** An attachment of a ticket the caller may see; any other is "not found". */
+    public TicketAttachment attachment(String userId, String accountId, String ticketId, String attachmentId) {
+        SupportTicket ticket = visible(userId, accountId, ticketId, false);
+        return attachmentOf(ticket, attachmentId);
+    }
+
+    public TicketAttachment agentAttachment(String ticketId, String attachmentId) {
+        operators.requireOperator();
+        return attachmentOf(anyTicket(ticketId, false), attachmentId);
+    }
+
+    private TicketAttachment attachmentOf(SupportTicket ticket, String attachmentId) {
+        TicketAttachment attachment = attachmentId == null || attachmentId.length() > 36 ? null
+                : em.find(TicketAttachment.class, attachmentId);
+        if (attachment == null || !attachment.getTicketId().equals(ticket.getId())) {
+            throw KeyholdException.notFound("Attachment");
+        }
+        return attachment;
+    }
+
+    private TicketAttachment storedAttachment(SupportTicket ticket, String userId, String fileName, byte[] content) {
+        if (content == null || content.length == 0) {
+            throw KeyholdException.badRequest("file", "is empty");
+        }
+        if (content.length > MAX_ATTACHMENT_BYTES) {
+            throw new KeyholdException(ErrorCode.PAYLOAD_TOO_LARGE, "An attachment may have at most 10 MB.");
+        }
+        String name = com.keyhold.download.UploadedFiles.safeName(fileName)
+                .orElseThrow(() -> KeyholdException.badRequest("fileName", "is required"));
+        String type = com.keyhold.download.UploadedFiles.detect(content).orElseThrow(() -> KeyholdException.badRequest("file",
+                "is not a PDF, ZIP, disk image, installer package, PNG or plain text file (decided on its content)"));
+        String digest;
+        try {
+            digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Instant now = clock.instant();
+        TicketAttachment attachment = new TicketAttachment(ticket.getId(), name, type, digest, content, userId, now);
+        em.persist(attachment);
+        ticket.moveTo(ticket.getStatus(), now);
+        activityLog.record(ticket.getAccountId(), ActivityActions.TICKET_ATTACHED, ActivityActions.TICKET, ticket.getId(),
+                "ticket #" + ticket.getNumber() + ": file '" + name + "' (" + type + ", " + content.length + " bytes) attached");
+        return attachment;
+    }
+
     // ---- agents (operators)
 
     public List<TicketView> all(SupportTicket.Status status, String accountId) {
@@ -331,10 +394,16 @@ public class SupportTickets {
                 .map(m -> new TicketView.Message(m.getId(), m.getAuthorName(), m.isFromAgent(), m.isInternal(), m.getBody(),
                         m.getCreatedAt()))
                 .toList();
+        // the columns only: an attachment's bytes are read when it is fetched, never for the ticket
+        List<TicketView.Attachment> attachments = em.createQuery("SELECT a.id, a.fileName, a.contentType, a.sizeBytes, a.sha256,"
+                        + " a.createdAt FROM TicketAttachment a WHERE a.ticketId = :id ORDER BY a.createdAt, a.id", Object[].class)
+                .setParameter("id", ticket.getId()).getResultStream()
+                .map(r -> new TicketView.Attachment((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
+                        (String) r[4], (Instant) r[5])).toList();
         TicketView base = view(ticket, agent);
         return new TicketView(base.id(), base.number(), base.accountId(), base.owner(), base.product(), base.category(),
                 base.subject(), base.status(), base.surveyRating(), base.surveyText(), base.watchers(), base.createdAt(),
-                base.updatedAt(), messages);
+                base.updatedAt(), messages, attachments);
     }
 
     private TicketView view(SupportTicket ticket, boolean agent) {
@@ -344,7 +413,7 @@ public class SupportTickets {
         return new TicketView(ticket.getId(), ticket.getNumber() == null ? 0 : ticket.getNumber(), ticket.getAccountId(),
                 new TicketView.Person(ticket.getOwnerId(), owner == null ? null : owner.getEmail()), ticket.getProductCode(),
                 ticket.getCategory(), ticket.getSubject(), ticket.getStatus(), ticket.getSurveyRating(), ticket.getSurveyText(),
-                watchers, ticket.getCreatedAt(), ticket.getUpdatedAt(), List.of());
+                watchers, ticket.getCreatedAt(), ticket.getUpdatedAt(), List.of(), List.of());
     }
 
     private static String requiredBody(String body) {

@@ -9,7 +9,13 @@ import java.util.List;
  */
 public record TicketView(String id, long number, String accountId, Person owner, String product, String category,
         String subject, SupportTicket.Status status, Integer surveyRating, String surveyText, List<Person> watchers,
-        Instant createdAt, Instant updatedAt, List<Message> messages) implements java.io.Serializable {
+        Instant createdAt, Instant updatedAt, List<Message> messages, List<Attachment> attachments)
+        implements java.io.Serializable {
+
+    /** A file attached to the ticket; its bytes are served by its own address. */
+    public record Attachment(String id, String fileName, String contentType, long sizeBytes, String sha256, Instant at)
+            implements java.io.Serializable {
+    }
 
     /** A user named in a ticket. */
     public record Person(String userId, String email) implements java.io.Serializable {

@@ -144,6 +144,59 @@ class SupportTicketsIT {
                 "a removed watcher gets nothing more");
     }
 
+    @Test
+    void attachmentsAreCheckedOnContentAndServedOnlyToThoseWhoSeeTheTicket_T1() {
+        Accounts.Business account = Accounts.withDesktopSubscription(1);
+        Members.Member member = Members.join(account);
+        Members.Member other = Members.join(account);
+        String id = open(member.headers(), "Logs attached").getString("id");
+        byte[] pdf = "%PDF-1.7\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        Http.Answer attached = attach(member.headers(), id, "../../etc/report.pdf", pdf);
+        assertEquals(201, attached.status(), attached.body());
+        assertEquals("report.pdf", attached.json().getString("fileName"), "a path-traversal name keeps its last segment only");
+        String attachmentId = attached.json().getString("id");
+
+        byte[] executable = new byte[2048];
+        executable[0] = 'M';
+        executable[1] = 'Z';
+        Http.Answer renamed = attach(member.headers(), id, "screenshot.png", executable);
+        assertEquals(400, renamed.status(), "an executable renamed .png: " + renamed.body());
+        Http.Answer svg = attach(member.headers(), id, "diagram.svg",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(400, svg.status(), "an SVG with a script: " + svg.body());
+        Http.Answer huge = attach(member.headers(), id, "dump.zip", new byte[30 * 1024 * 1024]);
+        assertEquals(413, huge.status());
+        assertEquals(1, Rows.count("SELECT COUNT(*) FROM ticket_attachments WHERE ticket_id = ?", id), "only the good one is stored");
+
+        String path = "/api/v1/admin/tickets/" + id + "/attachments/" + attachmentId;
+        Http.Answer fetched = Http.get(path, member.headers());
+        assertEquals(200, fetched.status());
+        assertEquals("application/pdf", fetched.header("Content-Type").orElse(""));
+        assertTrue(fetched.header("Content-Disposition").orElse("").startsWith("attachment"));
+        assertEquals("nosniff", fetched.header("X-Content-Type-Options").orElse(""));
+        assertEquals(200, Http.get(path, Members.administrator(account).headers()).status(), "the account's administrators see it");
+        Http.Answer regular = Http.get(path, other.headers());
+        assertEquals(404, regular.status(), "a regular member of the same account, another member's ticket");
+        assertEquals("NOT_FOUND", regular.errorCode());
+        Accounts.Business stranger = Accounts.withDesktopSubscription(1);
+        assertEquals(404, Http.get(path, "Authorization", stranger.bearer()).status(), "another account");
+        assertEquals(200, Http.get("/api/v1/operator/tickets/" + id + "/attachments/" + attachmentId, "Authorization",
+                Subscriptions.operator()).status(), "support agents see it");
+        String otherTicket = open(other.headers(), "Mine").getString("id");
+        assertEquals(404, Http.get("/api/v1/admin/tickets/" + otherTicket + "/attachments/" + attachmentId, other.headers())
+                .status(), "an attachment id under another ticket is not found");
+    }
+
+    private static Http.Answer attach(String[] headers, String ticketId, String name, byte[] content) {
+        java.net.http.HttpRequest.Builder request = Http.request("/api/v1/admin/tickets/" + ticketId + "/attachments?fileName="
+                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Type", "application/octet-stream").expectContinue(true)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(content));
+        request.headers(headers);
+        return Http.send(request.build());
+    }
+
     /** Waits up to 40 s (two rounds of the outbox) until the address has {@code count} emails with the text in the subject. */
     private static void awaitCount(String address, String subjectContains, long count) {
         long deadline = System.nanoTime() + 40_000_000_000L;

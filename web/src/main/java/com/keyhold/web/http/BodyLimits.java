@@ -17,6 +17,9 @@ public final class BodyLimits {
 
     /** The limit for a request to {@code mappedPath} (relative to the context root). */
     public static int forPath(String mappedPath) {
+        if (mappedPath.startsWith("/api/v1/admin/tickets/") && mappedPath.endsWith("/attachments")) {
+            return com.keyhold.support.SupportTickets.MAX_ATTACHMENT_BYTES; // T1: attachments of at most 10 MB
+        }
         if (mappedPath.startsWith("/api/v1/operator/downloads/") && mappedPath.endsWith("/file")) {
             return com.keyhold.download.DownloadCatalog.MAX_FILE_BYTES; // T3: documents and small installers
         }

@@ -112,6 +112,35 @@ public class AdminTicketsResource {
         return tickets.removeWatcher(caller(), accountId, id, userId);
     }
 
+    @POST
+    @Path("/{id}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Attach a file", description = "the raw bytes, ?fileName=; at most 10 MB (413); 400 when the content"
+            + " is not a PDF, ZIP, disk image, installer package, PNG or plain text")
+    public Response attach(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId, @PathParam("id") String id,
+            @QueryParam("fileName") String fileName, byte[] content) {
+        return Response.status(Response.Status.CREATED).entity(tickets.attach(caller(), accountId, id, fileName, content)).build();
+    }
+
+    @GET
+    @Path("/{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Fetch an attachment", description = "as an attachment with nosniff, to those who may see the ticket")
+    public Response attachment(@HeaderParam(AdminApi.ACCOUNT_HEADER) String accountId, @PathParam("id") String id,
+            @PathParam("attachmentId") String attachmentId) {
+        return served(tickets.attachment(caller(), accountId, id, attachmentId));
+    }
+
+    /** An attachment as a download a browser never renders: attachment disposition, its detected type, nosniff, a sandbox. */
+    public static Response served(com.keyhold.support.TicketAttachment attachment) {
+        return Response.ok(attachment.getContent(), attachment.getContentType())
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(
+                        attachment.getFileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .build();
+    }
+
     public static SupportTicket.Status parseStatus(String status) {
         if (status == null || status.isBlank()) {
             return null;

@@ -53,6 +53,13 @@ public class OperatorTicketsResource {
         return tickets.answer(id, answer == null ? null : answer.body(), answer != null && answer.internal());
     }
 
+    @GET
+    @Path("/{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    public jakarta.ws.rs.core.Response attachment(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
+        return AdminTicketsResource.served(tickets.agentAttachment(id, attachmentId));
+    }
+
     @PUT
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
