@@ -65,3 +65,22 @@ document.addEventListener('DOMContentLoaded', function () {
     jQuery(document).on('pfAjaxComplete', Keyhold.listMessagesAsLists);
   }
 });
+
+/**
+ * A plain upload form's onsubmit (ticket attachments, download files): a file over the form's
+ * data-max-bytes is refused here, before a byte is sent, with the page's sentence shown in the form's
+ * [role=alert] element; the servlet that takes the file refuses it too.
+ */
+Keyhold.uploadFits = function (form, sentence) {
+  var input = form.querySelector('input[type=file]');
+  var alert = form.querySelector('[role=alert]');
+  var max = parseInt(form.getAttribute('data-max-bytes'), 10);
+  var file = input && input.files && input.files[0];
+  if (file && file.size > max) {
+    if (alert) {
+      alert.textContent = sentence;
+    }
+    return false;
+  }
+  return true;
+};

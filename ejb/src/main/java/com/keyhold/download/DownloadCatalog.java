@@ -13,11 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -137,18 +134,11 @@ public class DownloadCatalog {
         if (entry == null) {
             throw KeyholdException.notFound("Download");
         }
-        if (content == null || content.length == 0) {
-            throw KeyholdException.badRequest("file", "is empty");
-        }
-        if (content.length > MAX_FILE_BYTES) {
-            throw new KeyholdException(com.keyhold.common.ErrorCode.PAYLOAD_TOO_LARGE,
-                    "A file may have at most " + MAX_FILE_BYTES / (1024 * 1024) + " MB; publish larger installers as links.");
-        }
-        String name = UploadedFiles.safeName(submittedName)
-                .orElseThrow(() -> KeyholdException.badRequest("fileName", "is required"));
-        String type = UploadedFiles.detect(content).orElseThrow(() -> KeyholdException.badRequest("file",
-                "is not a PDF, ZIP, disk image, installer package, PNG or plain text file (decided on its content)"));
-        entry.attach(name, type, content.length, sha256(content));
+        UploadedFiles.Accepted accepted = UploadedFiles.accept(submittedName, content, MAX_FILE_BYTES,
+                "A file may have at most " + MAX_FILE_BYTES / (1024 * 1024) + " MB; publish larger installers as links.");
+        String name = accepted.fileName();
+        String type = accepted.contentType();
+        entry.attach(name, type, content.length, accepted.sha256());
         DownloadFile file = em.find(DownloadFile.class, entryId);
         if (file == null) {
             em.persist(new DownloadFile(entryId, content));
@@ -183,13 +173,5 @@ public class DownloadCatalog {
 
     private static String normalized(String productCode) {
         return productCode == null ? "" : productCode.strip().toUpperCase(Locale.ROOT);
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

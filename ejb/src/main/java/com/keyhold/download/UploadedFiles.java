@@ -1,5 +1,10 @@
 package com.keyhold.download;
 
+import com.keyhold.common.ErrorCode;
+import com.keyhold.common.KeyholdException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,6 +19,36 @@ public final class UploadedFiles {
     public static final int MAX_NAME = 200;
 
     private UploadedFiles() {
+    }
+
+    /** An upload that passed every check: the name to store and send back, the detected type, the SHA-256 (hex). */
+    public record Accepted(String fileName, String contentType, String sha256) {
+    }
+
+    /**
+     * The one gate of every upload (download files, ticket attachments): not empty, at most
+     * {@code maxBytes}, a usable name, a type accepted on its content. Refusals are the CONTRACT's
+     * {@code VALIDATION_FAILED} or {@code PAYLOAD_TOO_LARGE} with a sentence for the user.
+     */
+    public static Accepted accept(String submittedName, byte[] content, int maxBytes, String tooLargeSentence) {
+        if (content == null || content.length == 0) {
+            throw KeyholdException.badRequest("file", "is empty");
+        }
+        if (content.length > maxBytes) {
+            throw new KeyholdException(ErrorCode.PAYLOAD_TOO_LARGE, tooLargeSentence);
+        }
+        String name = safeName(submittedName).orElseThrow(() -> KeyholdException.badRequest("fileName", "is required"));
+        String type = detect(content).orElseThrow(() -> KeyholdException.badRequest("file",
+                "is not a PDF, ZIP, disk image, installer package, PNG or plain text file (decided on its content)"));
+        return new Accepted(name, type, sha256(content));
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** The content type the bytes are, or empty for a type not accepted (executables, scripts, SVG, HTML…). */

@@ -46,6 +46,16 @@ public class KnowledgeBase {
     public record Article(String id, String title, String body) implements java.io.Serializable {
     }
 
+    /** A category as the editor shows it: every article, popular or not. */
+    public record EditableCategory(String id, String name, int position, List<EditableArticle> articles)
+            implements java.io.Serializable {
+    }
+
+    /** An article as the editor shows it. */
+    public record EditableArticle(String id, String categoryId, String title, String body, boolean popular)
+            implements java.io.Serializable {
+    }
+
     /** A search hit: {@code snippetHtml} is escaped text with {@code <mark>}ed words, safe to render as HTML. */
     public record Hit(String id, String title, String titleHtml, String category, String snippetHtml, double score)
             implements java.io.Serializable {
@@ -117,14 +127,59 @@ public class KnowledgeBase {
         }
         String cleanTitle = title == null ? "" : title.strip();
         String cleanBody = body == null ? "" : body.strip();
-        if (cleanTitle.isEmpty() || cleanTitle.length() > 200 || cleanBody.isEmpty() || cleanBody.length() > 60_000) {
-            throw KeyholdException.badRequest("title", "title (up to 200 characters) and body (up to 60,000) are required");
-        }
+        requireArticle(cleanTitle, cleanBody);
         KbArticle article = new KbArticle(category.getId(), cleanTitle, cleanBody, popular, clock.instant());
         em.persist(article);
         activityLog.record(null, ActivityActions.KB_CHANGED, ActivityActions.KB, article.getId(),
                 category.getProductCode() + ": article '" + cleanTitle + "' added to '" + category.getName() + "'");
         return new Article(article.getId(), cleanTitle, cleanBody);
+    }
+
+    /** The editor's view of a product: its categories in order, each with all its articles. */
+    public List<EditableCategory> editable(String productCode) {
+        operators.requireOperator();
+        return em.createQuery("SELECT c FROM KbCategory c WHERE c.productCode = :p ORDER BY c.position, c.name", KbCategory.class)
+                .setParameter("p", normalized(productCode)).getResultStream()
+                .map(c -> new EditableCategory(c.getId(), c.getName(), c.getPosition(), em.createQuery(
+                                "SELECT a FROM KbArticle a WHERE a.categoryId = :c ORDER BY a.title, a.id", KbArticle.class)
+                        .setParameter("c", c.getId()).getResultStream()
+                        .map(a -> new EditableArticle(a.getId(), c.getId(), a.getTitle(), a.getBody(), a.isPopular())).toList()))
+                .toList();
+    }
+
+    public Article updateArticle(String articleId, String title, String body, boolean popular) {
+        operators.requireOperator();
+        KbArticle article = articleId == null || articleId.length() > 36 ? null : em.find(KbArticle.class, articleId);
+        if (article == null) {
+            throw KeyholdException.notFound("Article");
+        }
+        String cleanTitle = title == null ? "" : title.strip();
+        String cleanBody = body == null ? "" : body.strip();
+        requireArticle(cleanTitle, cleanBody);
+        article.revise(cleanTitle, cleanBody, popular);
+        activityLog.record(null, ActivityActions.KB_CHANGED, ActivityActions.KB, article.getId(),
+                "article '" + cleanTitle + "' edited" + (popular ? " (a popular topic)" : ""));
+        return new Article(article.getId(), cleanTitle, cleanBody);
+    }
+
+    /** Removes a category with its articles (the database cascades); the editor asks first. */
+    public void removeCategory(String categoryId) {
+        operators.requireOperator();
+        KbCategory category = categoryId == null || categoryId.length() > 36 ? null : em.find(KbCategory.class, categoryId);
+        if (category == null) {
+            throw KeyholdException.notFound("Category");
+        }
+        long articles = em.createQuery("SELECT COUNT(a) FROM KbArticle a WHERE a.categoryId = :c", Long.class)
+                .setParameter("c", categoryId).getSingleResult();
+        em.remove(category);
+        activityLog.record(null, ActivityActions.KB_CHANGED, ActivityActions.KB, category.getId(), category.getProductCode()
+                + ": support category '" + category.getName() + "' removed with its " + articles + " article(s)");
+    }
+
+    private static void requireArticle(String title, String body) {
+        if (title.isEmpty() || title.length() > 200 || body.isEmpty() || body.length() > 60_000) {
+            throw KeyholdException.badRequest("title", "title (up to 200 characters) and body (up to 60,000) are required");
+        }
     }
 
     public void removeArticle(String articleId) {

@@ -20,7 +20,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,21 +101,36 @@ public class SupportTickets {
                 subject == null || subject.length() <= 200 ? subject : subject.substring(0, 200), description));
     }
 
+    /** A page of tickets and how many there are in all. */
+    public record TicketPage(List<TicketView> rows, long total) implements java.io.Serializable {
+    }
+
     /** The caller's tickets (administrators: the account's), newest change first; {@code status} null for all. */
     public List<TicketView> list(String userId, String accountId, SupportTicket.Status status) {
+        return page(userId, accountId, status, 0, MAX_LIST).rows();
+    }
+
+    /** {@link #list} a page at a time (My Tickets' lazy table). */
+    public TicketPage page(String userId, String accountId, SupportTicket.Status status, int first, int size) {
         Membership member = access.actingMembership(userId, accountId);
         requireActive(member);
-        boolean all = Permissions.of(member).managesAccount();
-        TypedQuery<SupportTicket> query = em.createQuery("SELECT t FROM SupportTicket t WHERE t.accountId = :accountId"
-                + (all ? "" : " AND t.ownerId = :userId") + (status == null ? "" : " AND t.status = :status")
-                + " ORDER BY t.updatedAt DESC, t.id", SupportTicket.class).setParameter("accountId", member.getAccount().getId());
-        if (!all) {
-            query.setParameter("userId", userId);
-        }
-        if (status != null) {
-            query.setParameter("status", status);
-        }
-        return query.setMaxResults(MAX_LIST).getResultStream().map(t -> view(t, false)).toList();
+        String ownerId = Permissions.of(member).managesAccount() ? null : userId;
+        return ticketPage(member.getAccount().getId(), ownerId, status, first, size, false);
+    }
+
+    private TicketPage ticketPage(String accountId, String ownerId, SupportTicket.Status status, int first, int size,
+            boolean agent) {
+        String where = " WHERE (:accountId IS NULL OR t.accountId = :accountId) AND (:ownerId IS NULL OR t.ownerId = :ownerId)"
+                + " AND (:status IS NULL OR t.status = :status)";
+        long total = em.createQuery("SELECT COUNT(t) FROM SupportTicket t" + where, Long.class)
+                .setParameter("accountId", accountId).setParameter("ownerId", ownerId).setParameter("status", status)
+                .getSingleResult();
+        List<TicketView> rows = em.createQuery("SELECT t FROM SupportTicket t" + where + " ORDER BY t.updatedAt DESC, t.id",
+                        SupportTicket.class)
+                .setParameter("accountId", accountId).setParameter("ownerId", ownerId).setParameter("status", status)
+                .setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, MAX_LIST)))
+                .getResultStream().map(t -> view(t, agent)).toList();
+        return new TicketPage(rows, total);
     }
 
     public TicketView get(String userId, String accountId, String ticketId) {
@@ -254,24 +268,12 @@ public class SupportTickets {
     }
 
     private TicketAttachment storedAttachment(SupportTicket ticket, String userId, String fileName, byte[] content) {
-        if (content == null || content.length == 0) {
-            throw KeyholdException.badRequest("file", "is empty");
-        }
-        if (content.length > MAX_ATTACHMENT_BYTES) {
-            throw new KeyholdException(ErrorCode.PAYLOAD_TOO_LARGE, "An attachment may have at most 10 MB.");
-        }
-        String name = com.keyhold.download.UploadedFiles.safeName(fileName)
-                .orElseThrow(() -> KeyholdException.badRequest("fileName", "is required"));
-        String type = com.keyhold.download.UploadedFiles.detect(content).orElseThrow(() -> KeyholdException.badRequest("file",
-                "is not a PDF, ZIP, disk image, installer package, PNG or plain text file (decided on its content)"));
-        String digest;
-        try {
-            digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        com.keyhold.download.UploadedFiles.Accepted accepted = com.keyhold.download.UploadedFiles.accept(fileName, content,
+                MAX_ATTACHMENT_BYTES, "An attachment may have at most 10 MB.");
+        String name = accepted.fileName();
+        String type = accepted.contentType();
         Instant now = clock.instant();
-        TicketAttachment attachment = new TicketAttachment(ticket.getId(), name, type, digest, content, userId, now);
+        TicketAttachment attachment = new TicketAttachment(ticket.getId(), name, type, accepted.sha256(), content, userId, now);
         em.persist(attachment);
         ticket.moveTo(ticket.getStatus(), now);
         activityLog.record(ticket.getAccountId(), ActivityActions.TICKET_ATTACHED, ActivityActions.TICKET, ticket.getId(),
@@ -282,11 +284,25 @@ public class SupportTickets {
     // ---- agents (operators)
 
     public List<TicketView> all(SupportTicket.Status status, String accountId) {
+        return agentPage(status, accountId, 0, MAX_LIST).rows();
+    }
+
+    /** The Support Desk's table: every account's tickets (or one account's), a page at a time. */
+    public TicketPage agentPage(SupportTicket.Status status, String accountId, int first, int size) {
         operators.requireOperator();
-        TypedQuery<SupportTicket> query = em.createQuery("SELECT t FROM SupportTicket t WHERE (:status IS NULL OR t.status = :status)"
-                + " AND (:accountId IS NULL OR t.accountId = :accountId) ORDER BY t.updatedAt DESC, t.id", SupportTicket.class);
-        return query.setParameter("status", status).setParameter("accountId", accountId).setMaxResults(MAX_LIST)
-                .getResultStream().map(t -> view(t, true)).toList();
+        return ticketPage(accountId == null || accountId.isBlank() ? null : accountId, null, status, first, size, true);
+    }
+
+    /** An account the Support Desk may filter on. */
+    public record AccountChoice(String id, String name) implements java.io.Serializable {
+    }
+
+    /** The accounts that have tickets, by name: the Support Desk's account filter. */
+    public List<AccountChoice> accountsWithTickets() {
+        operators.requireOperator();
+        return em.createQuery("SELECT a.id, a.name FROM Account a WHERE a.id IN (SELECT t.accountId FROM SupportTicket t)"
+                        + " ORDER BY a.name, a.id", Object[].class).setMaxResults(MAX_LIST).getResultStream()
+                .map(r -> new AccountChoice((String) r[0], (String) r[1])).toList();
     }
 
     public TicketView agentView(String ticketId) {
@@ -340,7 +356,7 @@ public class SupportTickets {
                 mailer.queue(EmailKind.TICKET_UPDATED, user.getEmail(), user.getLanguage(), user.getFirstName(),
                         String.valueOf(ticket.getNumber()), ticket.getSubject(),
                         com.keyhold.mail.EmailTemplates.phrase(user.getLanguage(), "ticketUpdated.what." + what),
-                        com.keyhold.common.Links.to("/app/support/ticket.xhtml?id=" + ticket.getId()));
+                        com.keyhold.common.Links.to("/app/tickets.xhtml?ticket=" + ticket.getId()));
             }
         }
     }

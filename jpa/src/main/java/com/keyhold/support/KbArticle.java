@@ -43,6 +43,13 @@ public class KbArticle {
         this.createdAt = now;
     }
 
+    /** An operator's edit in the knowledge-base editor (SPEC T4). */
+    public void revise(String newTitle, String newBody, boolean nowPopular) {
+        this.title = newTitle;
+        this.body = newBody;
+        this.popular = nowPopular;
+    }
+
     public String getId() {
         return id;
     }

@@ -190,6 +190,32 @@ class AuthorizationWalkIT {
         assertAll(checks);
     }
 
+    /**
+     * The servlets of the pages' files (issue 16) live under {@code /app}: without a signed-in session
+     * every method and spelling is sent to sign-in or refused, never served.
+     */
+    @Test
+    void thePagesFileServletsNeedASignedInSession() {
+        String id = "00000000-0000-0000-0000-000000000000";
+        for (String path : List.of("/app/tickets/attachments/" + id + "/" + id, "/app/operator/files/tickets/" + id + "/" + id)) {
+            Http.Answer answer = Http.get(path);
+            assertEquals(302, answer.status(), path);
+            assertTrue(answer.header("Location").orElse("").contains("/login.xhtml?next="), path);
+            for (String spelling : List.of(path.replace("/app/", "/app;x=1/"), path.replace("/app/", "/APP/"),
+                    path.replace("/app/", "/app/./"), path.replace("/app/", "/app//"))) {
+                Http.Answer refused = Http.get(spelling);
+                // refused (400), or the container's redirect to the canonical path, which then asks for sign-in
+                assertTrue(refused.status() == 400 || refused.status() == 301 || refused.status() == 302,
+                        spelling + " answered " + refused.status());
+                assertFalse(refused.body().contains("%PDF"), spelling);
+            }
+        }
+        for (String path : List.of("/app/tickets/attachments/" + id, "/app/operator/files/downloads")) {
+            Http.Answer answer = Http.postJson(path, "{}");
+            assertEquals(302, answer.status(), path);
+        }
+    }
+
     @Test
     void theBenchmarkYardstickIsOffUnlessConfigured() {
         Http.Answer answer = Http.postJson("/api/v1/client/load-baseline?size=100", "{}");

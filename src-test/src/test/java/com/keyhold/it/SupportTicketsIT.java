@@ -145,6 +145,44 @@ class SupportTicketsIT {
     }
 
     @Test
+    void resolveReopenAndCloseAreEmailedInEachOnesLanguageButNotToWhoDidIt_T2() {
+        Accounts.Business account = Accounts.withDesktopSubscription(1);
+        Members.Member administrator = Members.administrator(account);
+        String administratorEmail = Http.get("/api/v1/admin/members?role=ACCOUNT_ADMINISTRATOR", administrator.headers()).json()
+                .getJsonArray("items").getJsonObject(0).getString("email");
+        String administratorId = Http.get("/api/v1/admin/members?role=ACCOUNT_ADMINISTRATOR", administrator.headers()).json()
+                .getJsonArray("items").getJsonObject(0).getString("userId");
+        Members.Member germanOwner = joinInGerman(account); // a regular member who speaks German owns the ticket
+        JsonObject ticket = open(germanOwner.headers(), "Aktivierung schlägt fehl");
+        String id = ticket.getString("id");
+        long number = ticket.getJsonNumber("number").longValue();
+        assertEquals(200, Http.postJson("/api/v1/admin/tickets/" + id + "/watchers", "{\"userId\":\"" + administratorId + "\"}",
+                germanOwner.headers()).status());
+
+        setStatus(id, "RESOLVED");
+        Mailbox.Email resolvedDe = Mailbox.awaitTo(germanOwner.email(), "Support-Ticket #" + number);
+        assertTrue(resolvedDe.body().contains("das Ticket wurde gel\u00f6st"), resolvedDe.body());
+        assertTrue(resolvedDe.body().contains("/app/tickets.xhtml?ticket=" + id), "the link opens the ticket: " + resolvedDe.body());
+        Mailbox.Email resolvedEn = Mailbox.awaitTo(administratorEmail, "Support ticket #" + number);
+        assertTrue(resolvedEn.body().contains("the ticket was resolved"), resolvedEn.body());
+
+        // the owner reopens: the watcher is told in English, the owner (who did it) is not
+        assertEquals(200, Http.postJson("/api/v1/admin/tickets/" + id + "/reopen", "{}", germanOwner.headers()).status());
+        awaitCount(administratorEmail, "#" + number, 2);
+        assertTrue(Mailbox.to(administratorEmail).stream().anyMatch(e -> e.body().contains("the ticket was reopened")));
+
+        // the watcher closes: the owner is told in German, the watcher (who did it) is not
+        assertEquals(200, Http.postJson("/api/v1/admin/tickets/" + id + "/close", "{}", administrator.headers()).status());
+        awaitCount(germanOwner.email(), "#" + number, 2);
+        assertTrue(Mailbox.to(germanOwner.email()).stream().anyMatch(e -> e.body().contains("das Ticket wurde geschlossen")),
+                "the owner reads the closing in German");
+        assertTrue(Mailbox.to(germanOwner.email()).stream().noneMatch(e -> e.body().contains("wieder ge\u00f6ffnet")),
+                "the owner is not told of their own reopening");
+        assertEquals(2, Mailbox.to(administratorEmail).stream().filter(e -> e.subject().contains("#" + number)).count(),
+                "the watcher is not told of their own closing");
+    }
+
+    @Test
     void attachmentsAreCheckedOnContentAndServedOnlyToThoseWhoSeeTheTicket_T1() {
         Accounts.Business account = Accounts.withDesktopSubscription(1);
         Members.Member member = Members.join(account);

@@ -68,6 +68,7 @@ class TicketsBrowserIT {
             browser.waitFor().until(ExpectedConditions.elementToBeClickable(By.id("ticket:tabs:addWatcher"))).click();
             browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket:tabs"), watcher.email()));
             browser.screenshot("tickets-01-watcher-added");
+            attachOnThePage(browser, id);
 
             Http.postJson("/api/v1/operator/tickets/" + id + "/messages", "{\"body\":\"Please check the renewal date.\","
                     + "\"internal\":false}", "Authorization", Subscriptions.operator());
@@ -95,6 +96,72 @@ class TicketsBrowserIT {
         JsonObject done = Http.get("/api/v1/admin/tickets/" + ticketIdOf(account), "Authorization", account.bearer()).json();
         assertEquals("CLOSED", done.getString("status"));
         assertEquals(5, done.getInt("surveyRating"));
+    }
+
+    /**
+     * T1 attachments on My Tickets: a file over 10 MB is refused before a byte is sent, an executable
+     * renamed .png is refused on its content, a text file is attached and fetched from its link as an
+     * attachment (nosniff, never rendered), and a post from another site is refused: one row stored.
+     */
+    private static void attachOnThePage(Browser browser, String ticketId) {
+        java.nio.file.Path folder = createTempFolder();
+        java.nio.file.Path big = folder.resolve("capture.zip");
+        java.nio.file.Path renamed = folder.resolve("screenshot.png");
+        java.nio.file.Path log = folder.resolve("keyhold-client.log");
+        try {
+            try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+                file.setLength(11L * 1024 * 1024); // sparse: 11 MB to the browser, nothing on the disk
+            }
+            byte[] executable = new byte[4096];
+            executable[0] = 'M';
+            executable[1] = 'Z';
+            java.nio.file.Files.write(renamed, executable);
+            java.nio.file.Files.writeString(log, "2026-12-04 09:12 activation failed: certificate expired\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        browser.find("attachFile").sendKeys(big.toString());
+        browser.find("attachSend").click();
+        browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachRefused"), "up to 10 MB"));
+
+        browser.find("attachFile").sendKeys(renamed.toString());
+        org.openqa.selenium.WebElement before = browser.find("attachForm");
+        browser.find("attachSend").click();
+        browser.waitFor().until(ExpectedConditions.stalenessOf(before));
+        browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "decided on its content"));
+
+        browser.find("attachFile").sendKeys(log.toString());
+        before = browser.find("attachForm");
+        browser.find("attachSend").click();
+        browser.waitFor().until(ExpectedConditions.stalenessOf(before));
+        browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Attached: keyhold-client.log"));
+        browser.screenshot("tickets-01b-attached");
+        String href = browser.driver().findElement(By.cssSelector("a.kh-attachment")).getAttribute("href");
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> fetched = (java.util.List<Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeAsyncScript("var done = arguments[arguments.length - 1]; fetch(arguments[0]).then(function (r) {"
+                        + " return r.text().then(function (t) { done([r.status, r.headers.get('content-disposition'),"
+                        + " r.headers.get('x-content-type-options'), t]); }); });", href);
+        assertEquals(200L, fetched.get(0));
+        assertTrue(String.valueOf(fetched.get(1)).startsWith("attachment; filename*=UTF-8''keyhold-client.log"), fetched.toString());
+        assertEquals("nosniff", fetched.get(2));
+        assertTrue(String.valueOf(fetched.get(3)).contains("certificate expired"));
+
+        Http.Answer crossSite = com.keyhold.it.support.MultipartPost.send("/app/tickets/attachments/" + ticketId, java.util.Map.of(),
+                "file", "notes.txt", "text/plain", () -> new java.io.ByteArrayInputStream("hello".getBytes()), 5,
+                "Cookie", com.keyhold.it.support.MultipartPost.cookies(browser), "Origin", "https://attacker.example").answer();
+        assertEquals(403, crossSite.status(), "a post from another site is refused");
+        assertEquals(1, com.keyhold.it.support.Rows.count("SELECT COUNT(*) FROM ticket_attachments WHERE ticket_id = ?", ticketId),
+                "only the text file is stored");
+    }
+
+    private static java.nio.file.Path createTempFolder() {
+        try {
+            return java.nio.file.Files.createTempDirectory("keyhold-attachments");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String ticketIdOf(Accounts.Business account) {

@@ -11,6 +11,18 @@ public final class Rows {
     private Rows() {
     }
 
+    /** Runs one change with string parameters (test fixtures Keyhold has no interface for); answers the rows changed. */
+    public static int execute(String sql, String... parameters) {
+        try (Connection db = KeyholdServerExtension.server().connect(); PreparedStatement change = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                change.setString(i + 1, parameters[i]);
+            }
+            return change.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** The single number a {@code SELECT COUNT(*) …} with string parameters answers. */
     public static long count(String sql, String... parameters) {
         try (Connection db = KeyholdServerExtension.server().connect(); PreparedStatement query = db.prepareStatement(sql)) {

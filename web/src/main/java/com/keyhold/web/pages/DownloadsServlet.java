@@ -31,15 +31,8 @@ public class DownloadsServlet extends HttpServlet {
             return;
         }
         com.keyhold.download.DownloadCatalog.ServedFile served = found.get();
-        response.setContentType(served.contentType());
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(served.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
-        response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
-        response.setHeader("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(
-                java.util.HexFormat.of().parseHex(served.sha256())));
-        response.setContentLength(served.content().length);
-        response.getOutputStream().write(served.content());
+        com.keyhold.web.http.AttachmentHeaders.send(response, served.fileName(), served.contentType(), served.sha256(),
+                served.content());
     }
 
     @Override

@@ -49,6 +49,17 @@ final class Messages {
         }
     }
 
+    /** Runs a service call; a refusal becomes the page's error message. Answers whether it was done. */
+    static boolean attempt(Runnable action) {
+        try {
+            action.run();
+            return true;
+        } catch (KeyholdException refused) {
+            error(refused);
+            return false;
+        }
+    }
+
     private static void add(FacesMessage.Severity severity, String text) {
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.addMessage(null, new FacesMessage(severity, text, null));

@@ -19,7 +19,9 @@ import java.util.List;
  * My Tickets (SPEC T1, T2; seed "Managing Support Tickets"): the caller's tickets (an administrator's:
  * the account's) with the status filter; a ticket's conversation with Reply, Close, Reopen (resolved)
  * and Survey (resolved); its Ticket Watchers, which the owner adds and removes. The rules are
- * {@link SupportTickets}'; the page shows what they refuse.
+ * {@link SupportTickets}'; the page shows what they refuse. The ticket's attachments are listed
+ * with their links and a form that sends a file to {@link TicketAttachmentsServlet}; {@code ?ticket=}
+ * opens a ticket (the emails' link).
  */
 @Named
 @ViewScoped
@@ -36,7 +38,7 @@ public class TicketsPage implements Serializable {
 
     private String accountId;
     private String status;
-    private List<TicketView> list = List.of();
+    private TicketLazyModel model;
     private TicketView ticket;
     private List<TicketView.Person> candidates = List.of();
     private String reply;
@@ -47,17 +49,35 @@ public class TicketsPage implements Serializable {
     @PostConstruct
     void load() {
         accountId = currentUser.getSelectedAccountId();
-        reload();
+        model = new TicketLazyModel(this::page);
+        // the link of the T2 emails and where an attachment's upload comes back to: ?ticket={id}
+        String ticketId = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()
+                .getRequestParameterMap().get("ticket");
+        if (ticketId != null && !ticketId.isBlank()) {
+            open(ticketId);
+        }
     }
 
-    public void reload() {
+    /**
+     * The page's view action: the outcome of an attachment's upload, shown as the page's message. A view
+     * action runs before the page renders, so the message is on this page, not the next.
+     */
+    public void showUploadOutcome() {
+        PageUploads.showOutcome("tickets.attached");
+    }
+
+    private SupportTickets.TicketPage page(SupportTicket.Status wanted, int first, int size) {
         try {
-            list = tickets.list(currentUser.getUserId(), accountId, status == null || status.isBlank() ? null
-                    : SupportTicket.Status.valueOf(status));
+            return tickets.page(currentUser.getUserId(), accountId, wanted, first, size);
         } catch (KeyholdException refused) {
-            list = List.of();
             Messages.error(refused);
+            return new SupportTickets.TicketPage(List.of(), 0);
         }
+    }
+
+    /** The status filter changed: the table starts again at its first page. */
+    public void reload() {
+        model.setStatus(status == null || status.isBlank() ? null : SupportTicket.Status.valueOf(status));
     }
 
     public void open(String ticketId) {
@@ -97,7 +117,6 @@ public class TicketsPage implements Serializable {
     private void act(java.util.function.Supplier<TicketView> action) {
         try {
             show(action.get());
-            reload();
         } catch (KeyholdException refused) {
             Messages.error(refused);
         }
@@ -113,6 +132,10 @@ public class TicketsPage implements Serializable {
     }
 
     public String when(Instant instant) {
+        return formatWhen(instant);
+    }
+
+    static String formatWhen(Instant instant) {
         return instant == null ? "" : WHEN.format(instant);
     }
 
@@ -120,8 +143,27 @@ public class TicketsPage implements Serializable {
         return java.util.Arrays.stream(SupportTicket.Status.values()).map(Enum::name).toList();
     }
 
-    public List<TicketView> getList() {
-        return list;
+    public TicketLazyModel getModel() {
+        return model;
+    }
+
+    /** Where the page's upload form posts a file for the open ticket ({@link TicketAttachmentsServlet}). */
+    public String getAttachmentsPath() {
+        return ticket == null ? null : "/app/tickets/attachments/" + ticket.id();
+    }
+
+    public int getMaxAttachmentBytes() {
+        return SupportTickets.MAX_ATTACHMENT_BYTES;
+    }
+
+    /** A size as people read it: 12 KB, 3.4 MB. */
+    public String size(long bytes) {
+        return formatSize(bytes);
+    }
+
+    static String formatSize(long bytes) {
+        return bytes < 1024 * 1024 ? Math.max(1, Math.round(bytes / 1024.0)) + " KB"
+                : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     public TicketView getTicket() {

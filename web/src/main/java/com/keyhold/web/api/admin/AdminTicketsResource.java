@@ -133,12 +133,9 @@ public class AdminTicketsResource {
 
     /** An attachment as a download a browser never renders: attachment disposition, its detected type, nosniff, a sandbox. */
     public static Response served(com.keyhold.support.TicketAttachment attachment) {
-        return Response.ok(attachment.getContent(), attachment.getContentType())
-                .header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(
-                        attachment.getFileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .build();
+        Response.ResponseBuilder response = Response.ok(attachment.getContent(), attachment.getContentType());
+        com.keyhold.web.http.AttachmentHeaders.of(attachment.getFileName(), attachment.getSha256()).forEach(response::header);
+        return response.build();
     }
 
     public static SupportTicket.Status parseStatus(String status) {

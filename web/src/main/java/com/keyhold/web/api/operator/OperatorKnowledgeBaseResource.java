@@ -4,9 +4,12 @@ import com.keyhold.support.KnowledgeBase;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +28,26 @@ public class OperatorKnowledgeBaseResource {
 
     @EJB
     KnowledgeBase knowledgeBase;
+
+    @GET
+    @Path("/categories")
+    public java.util.List<KnowledgeBase.EditableCategory> categories(@QueryParam("product") String product) {
+        return knowledgeBase.editable(product);
+    }
+
+    @DELETE
+    @Path("/categories/{id}")
+    public Response removeCategory(@PathParam("id") String id) {
+        knowledgeBase.removeCategory(id);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("/articles/{id}")
+    public KnowledgeBase.Article updateArticle(@PathParam("id") String id, ArticleBody body) {
+        return knowledgeBase.updateArticle(id, body == null ? null : body.title(), body == null ? null : body.body(),
+                body != null && body.popular());
+    }
 
     @POST
     @Path("/categories")
