@@ -45,9 +45,15 @@ class TicketsBrowserIT {
         Members.Member watcher = Members.join(account);
         Members.setRole(account, watcher, "ACCOUNT_ADMINISTRATOR");
 
+        String requested;
         try (Browser browser = new Browser()) {
             browser.signIn(ownerEmail, Users.PASSWORD);
             browser.chooseAccount("Business account");
+            // T3, T4: the product card leads to the product's Downloads & Documentation and to its Support page
+            assertTrue(browser.driver().findElement(By.cssSelector("#products a.kh-download")).getAttribute("href")
+                    .endsWith("/downloads/DESKTOP"));
+            assertTrue(browser.driver().findElement(By.cssSelector("#products a.kh-support")).getAttribute("href")
+                    .contains("/app/support.xhtml?product=DESKTOP"));
             browser.open("/app/support.xhtml?product=" + product);
             browser.type("support:query", "renewal");
             browser.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#support\\:hits mark")));
@@ -92,8 +98,14 @@ class TicketsBrowserIT {
             browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticketStatusNow"), "Closed"));
             browser.screenshot("tickets-03-closed");
             browser.assertAccessible("My Tickets");
+            newTicket(browser);
+            requested = id;
         }
-        JsonObject done = Http.get("/api/v1/admin/tickets/" + ticketIdOf(account), "Authorization", account.bearer()).json();
+        assertEquals(2, Http.get("/api/v1/admin/tickets", "Authorization", account.bearer()).json().getJsonArray("items").size());
+        JsonObject made = Http.get("/api/v1/admin/tickets/" + ticketIdOf(account), "Authorization", account.bearer()).json();
+        assertEquals("Proxy settings are ignored", made.getString("subject"));
+        assertEquals("DESKTOP", made.getString("product"));
+        JsonObject done = Http.get("/api/v1/admin/tickets/" + requested, "Authorization", account.bearer()).json();
         assertEquals("CLOSED", done.getString("status"));
         assertEquals(5, done.getInt("surveyRating"));
     }
@@ -162,6 +174,23 @@ class TicketsBrowserIT {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** T1 New Ticket: product, category, subject and description are required; nothing is created until they are. */
+    private static void newTicket(Browser browser) {
+        browser.find("tickets:newTicket").click();
+        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("newTicketForm:subject")));
+        browser.find("newTicketForm:create").click();
+        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#newTicketForm\\:subject.ui-state-error")));
+        assertTrue(browser.find("newTicketDialog").isDisplayed(), "the dialog stays open with the missing fields marked");
+        browser.type("newTicketForm:subject", "Proxy settings are ignored");
+        browser.type("newTicketForm:description", "Clients behind our proxy cannot check in since the update.");
+        browser.find("newTicketForm:create").click();
+        browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "was created"));
+        browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket:ticketCard"),
+                "Proxy settings are ignored"));
+        browser.waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.id("newTicketDialog")));
+        browser.screenshot("tickets-04-new-ticket");
     }
 
     private static String ticketIdOf(Accounts.Business account) {

@@ -45,6 +45,19 @@ public class TicketsPage implements Serializable {
     private Integer rating;
     private String feedback;
     private String watcher;
+    private String newProduct;
+    private String newCategory;
+    private String newSubject;
+    private String newDescription;
+    private List<String> categories = List.of();
+
+    @EJB
+    com.keyhold.support.KnowledgeBase knowledgeBase;
+
+    @EJB
+    com.keyhold.subscription.AccountSubscriptions subscriptions;
+
+    private List<ProductChoice> productChoices = List.of();
 
     @PostConstruct
     void load() {
@@ -85,6 +98,35 @@ public class TicketsPage implements Serializable {
             show(tickets.get(currentUser.getUserId(), accountId, ticketId));
         } catch (KeyholdException refused) {
             Messages.error(refused);
+        }
+    }
+
+    /** The New Ticket dialog opens on the selected product (the first of the catalogue) and its first category. */
+    public void startNewTicket() {
+        // the account's products, as its dashboard shows them
+        productChoices = subscriptions.productCards(currentUser.getUserId(), accountId).stream()
+                .map(card -> new ProductChoice(card.getProductCode(), card.getProductName())).toList();
+        newProduct = productChoices.isEmpty() ? null : productChoices.get(0).code();
+        newSubject = null;
+        newDescription = null;
+        productChosen();
+    }
+
+    public void productChosen() {
+        categories = new java.util.ArrayList<>(knowledgeBase.categories(newProduct == null ? "" : newProduct).stream()
+                .map(com.keyhold.support.KnowledgeBase.Category::name).toList());
+        categories.add(Messages.text("tickets.categoryOther"));
+        newCategory = categories.get(0);
+    }
+
+    public void createTicket() {
+        com.keyhold.support.TicketDraft draft = new com.keyhold.support.TicketDraft(newProduct, newCategory, newSubject,
+                newDescription);
+        TicketView[] created = new TicketView[1];
+        if (Messages.attempt(() -> created[0] = tickets.create(currentUser.getUserId(), accountId, draft))) {
+            show(tickets.get(currentUser.getUserId(), accountId, created[0].id()));
+            Messages.info("tickets.created", created[0].number());
+            org.primefaces.PrimeFaces.current().ajax().addCallbackParam("created", true);
         }
     }
 
@@ -204,6 +246,50 @@ public class TicketsPage implements Serializable {
 
     public void setFeedback(String feedback) {
         this.feedback = feedback;
+    }
+
+    /** A product the New Ticket dialog offers. */
+    public record ProductChoice(String code, String name) implements Serializable {
+    }
+
+    public List<ProductChoice> getProducts() {
+        return productChoices;
+    }
+
+    public List<String> getCategories() {
+        return categories;
+    }
+
+    public String getNewProduct() {
+        return newProduct;
+    }
+
+    public void setNewProduct(String newProduct) {
+        this.newProduct = newProduct;
+    }
+
+    public String getNewCategory() {
+        return newCategory;
+    }
+
+    public void setNewCategory(String newCategory) {
+        this.newCategory = newCategory;
+    }
+
+    public String getNewSubject() {
+        return newSubject;
+    }
+
+    public void setNewSubject(String newSubject) {
+        this.newSubject = newSubject;
+    }
+
+    public String getNewDescription() {
+        return newDescription;
+    }
+
+    public void setNewDescription(String newDescription) {
+        this.newDescription = newDescription;
     }
 
     public String getWatcher() {
