@@ -18,12 +18,18 @@ public final class Callers {
 
     /** The authenticated caller's user id; {@code UNAUTHORIZED} when the caller is anonymous. */
     public static String callerId(SessionContext context) {
-        Principal principal = context.getCallerPrincipal();
+        return signedIn(context.getCallerPrincipal())
+                .orElseThrow(() -> new KeyholdException(ErrorCode.UNAUTHORIZED, "Sign in first."));
+    }
+
+    /**
+     * The user id a principal names, or empty for nobody: Jakarta Security's {@code getCallerPrincipal()}
+     * is null for an unauthenticated request on Payara, but an "anonymous" principal on WildFly.
+     */
+    public static java.util.Optional<String> signedIn(Principal principal) {
         String name = principal == null ? null : principal.getName();
-        if (name == null || name.isBlank() || name.equalsIgnoreCase("anonymous")) {
-            throw new KeyholdException(ErrorCode.UNAUTHORIZED, "Sign in first.");
-        }
-        return name;
+        return name == null || name.isBlank() || name.equalsIgnoreCase("anonymous") ? java.util.Optional.empty()
+                : java.util.Optional.of(name);
     }
 
     /** Refuses unless {@code userId} is the authenticated caller of this request. */

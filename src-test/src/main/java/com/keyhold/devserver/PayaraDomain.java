@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * A Payara Server domain driven through asadmin. asadmin is run as {@code java -jar
  * appserver-cli.jar} with the JDK running this code, so it works wherever Maven does.
  */
-public final class PayaraDomain {
+public final class PayaraDomain implements AppServer {
 
     private static final Logger LOG = Logger.getLogger(PayaraDomain.class.getName());
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);

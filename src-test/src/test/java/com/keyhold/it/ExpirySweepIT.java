@@ -92,13 +92,7 @@ class ExpirySweepIT {
      */
     @Test
     void theSweepSchedulesArePersistentTimersInKeyholdsDatabase() throws Exception {
-        List<String> schedules = new java.util.ArrayList<>();
-        try (Connection db = KeyholdServerExtension.server().connect();
-                ResultSet rows = db.createStatement().executeQuery("SELECT `SCHEDULE` FROM EJB__TIMER__TBL")) {
-            while (rows.next()) {
-                schedules.add(rows.getString(1));
-            }
-        }
+        List<String> schedules = com.keyhold.it.support.TimerStore.schedules();
         assertTrue(schedules.stream().anyMatch(s -> s != null && s.contains("# 23 #")), "the expiry sweep (minute 23): " + schedules);
         assertTrue(schedules.stream().anyMatch(s -> s != null && s.contains("*/5")), "the invitation sweep (every 5 minutes): " + schedules);
 
@@ -114,30 +108,17 @@ class ExpirySweepIT {
      */
     @Test
     void aPersistentScheduleIsDeliveredAndKeptInKeyholdsDatabase_E2() throws Exception {
-        String timerId;
-        long created;
-        try (Connection db = KeyholdServerExtension.server().connect();
-                ResultSet row = db.createStatement().executeQuery("SELECT TIMERID, CREATIONTIMERAW FROM EJB__TIMER__TBL"
-                        + " WHERE `SCHEDULE` LIKE '%*/5%'")) {
-            assertTrue(row.next(), "the invitation sweep's schedule is stored");
-            timerId = row.getString(1);
-            created = row.getLong(2);
-        }
-        long fiveMinutes = Duration.ofMinutes(5).toMillis();
-        long firstDelivery = (created / fiveMinutes + 1) * fiveMinutes;
+        com.keyhold.it.support.TimerStore.StoredTimer timer = com.keyhold.it.support.TimerStore.byMinute("*/5",
+                Duration.ofMinutes(5).toMillis());
+        long firstDelivery = timer.nextDelivery();
         long wait = firstDelivery + 20_000 - System.currentTimeMillis();
         if (wait > 0) {
             Thread.sleep(wait);
         }
-        try (Connection db = KeyholdServerExtension.server().connect();
-                PreparedStatement query = db.prepareStatement("SELECT LASTEXPIRATIONRAW FROM EJB__TIMER__TBL WHERE TIMERID = ?")) {
-            query.setString(1, timerId);
-            try (ResultSet row = query.executeQuery()) {
-                assertTrue(row.next(), "the timer is still there after its delivery");
-                assertTrue(row.getLong(1) >= firstDelivery, "delivered at " + java.time.Instant.ofEpochMilli(firstDelivery)
-                        + "; last expiration recorded: " + java.time.Instant.ofEpochMilli(row.getLong(1)));
-            }
-        }
+        Long delivered = com.keyhold.it.support.TimerStore.lastDelivery(timer.id());
+        assertTrue(delivered != null, "the timer is still there after its delivery");
+        assertTrue(delivered >= firstDelivery - 1000, "delivered at " + java.time.Instant.ofEpochMilli(firstDelivery)
+                + "; last delivery recorded: " + java.time.Instant.ofEpochMilli(delivered));
         String log = java.nio.file.Files.readString(KeyholdServerExtension.server().serverLog());
         assertFalse(log.contains("Expunging timer"), "no timer was given up");
         assertFalse(log.contains("non-XA Resource"), "no delivery failed on its transaction");

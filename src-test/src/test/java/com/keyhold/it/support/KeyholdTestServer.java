@@ -1,8 +1,10 @@
 package com.keyhold.it.support;
 
+import com.keyhold.devserver.AppServer;
 import com.keyhold.devserver.DatabaseSettings;
 import com.keyhold.devserver.Databases;
 import com.keyhold.devserver.PayaraDomain;
+import com.keyhold.devserver.WildFlyServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code keyhold.test.db.*} system properties, else an embedded one), an empty {@value #DATABASE}
  * database, a real SMTP server in this JVM (GreenMail, port {@value #SMTP_PORT}) receiving every
  * email the application sends, and a Payara Server domain configured for them. Arquillian deploys
- * the EAR into that domain.
+ * the EAR into that domain. With {@code -Dwildfly} (issue 17) the server is a WildFly 38 instead, with
+ * the same HTTP port ({@link WildFlyServer}).
  */
 public final class KeyholdTestServer implements ExtensionContext.Store.CloseableResource {
 
@@ -33,12 +36,12 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
     private final Databases.Embedded embedded;
     private final DatabaseSettings database;
     private final DatabaseGate gate;
-    private final PayaraDomain domain;
+    private final AppServer domain;
     private final String operatorToken;
     private final GreenMail smtp;
 
     private KeyholdTestServer(Databases.Embedded embedded, DatabaseSettings database, DatabaseGate gate,
-            PayaraDomain domain, String operatorToken, GreenMail smtp) {
+            AppServer domain, String operatorToken, GreenMail smtp) {
         this.smtp = smtp;
         this.embedded = embedded;
         this.database = database;
@@ -57,14 +60,23 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         LOG.info("Integration tests use the database server at " + db.host() + ":" + db.port()
                 + (embedded != null ? " (embedded)" : " (configured)"));
         Databases.recreate(db, DATABASE);
+        boolean wildFly = "wildfly".equals(System.getProperty("keyhold.server"));
         Path payaraHome = Path.of(System.getProperty("keyhold.payara.home"));
-        Databases.createTimerTable(db, DATABASE, payaraHome);
+        if (!wildFly) {
+            Databases.createTimerTable(db, DATABASE, payaraHome); // WildFly creates its own (JBOSS_EJB_TIMER)
+        }
         // Keyhold reaches the database through a gate the outage tests cut (issue 14); the benchmarks
         // measure without the relay in between (keyhold.test.db-gate=false)
         DatabaseGate gate = Boolean.parseBoolean(System.getProperty("keyhold.test.db-gate", "true"))
                 ? DatabaseGate.start(db.host(), db.port()) : null;
         GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        String operatorToken = randomAlphanumeric(40);
+        Map<String, String> properties = serverProperties(gate != null ? "127.0.0.1" : db.host(),
+                gate != null ? gate.port() : db.port(), DATABASE, db, PORT_BASE + 80, operatorToken);
+        if (wildFly) {
+            return new KeyholdTestServer(embedded, db, gate, startWildFly(work, properties), operatorToken, smtp);
+        }
 
         PayaraDomain domain = new PayaraDomain(payaraHome,
                 work.resolve("domains"), "keyhold-test", PORT_BASE);
@@ -74,13 +86,29 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         }
         domain.discardServerLog();
         domain.start();
-        String operatorToken = randomAlphanumeric(40);
-        domain.setSystemProperties(serverProperties(gate != null ? "127.0.0.1" : db.host(), gate != null ? gate.port() : db.port(), DATABASE, db,
-                domain.httpPort(), operatorToken));
+        domain.setSystemProperties(properties);
         domain.configureHttpListeners();
         domain.storeTimersInKeyholdDatabase("keyhold");
         domain.undeployIfPresent("keyhold");
         return new KeyholdTestServer(embedded, db, gate, domain, operatorToken, smtp);
+    }
+
+    /**
+     * WildFly 38 from {@code keyhold.wildfly.home}, prepared by {@code wildfly/install.sh} and started with
+     * the port offset that gives it Payara's HTTP port ({@value #PORT_BASE} + 80); Arquillian deploys to its
+     * management port ({@value #PORT_BASE} + 1990).
+     */
+    private static WildFlyServer startWildFly(Path work, Map<String, String> properties) {
+        WildFlyServer server = new WildFlyServer(Path.of(System.getProperty("keyhold.wildfly.home")), work.resolve("wildfly"),
+                PORT_BASE + 80 - 8080);
+        server.installKeyhold(Path.of(System.getProperty("keyhold.wildfly.install")));
+        if (server.isRunning()) {
+            server.stop();
+        }
+        server.setSystemProperties(properties);
+        server.start();
+        server.undeployIfPresent("keyhold.ear");
+        return server;
     }
 
     /** The server system properties of a Keyhold test server (glassfish-resources.xml and MicroProfile Config read them). */
@@ -226,6 +254,9 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
      */
     public SecondServer startSecondServer(String databaseName, int portBase) {
         Path work = Path.of(System.getProperty("keyhold.work", "target/it"));
+        if (!(domain instanceof PayaraDomain)) {
+            throw new IllegalStateException("the backup drill's second server is a Payara domain; run it without -Dwildfly");
+        }
         PayaraDomain second = new PayaraDomain(Path.of(System.getProperty("keyhold.payara.home")), work.resolve("domains"),
                 "keyhold-" + databaseName.replace('_', '-'), portBase);
         second.createIfAbsent(Path.of(System.getProperty("keyhold.driver")));

@@ -8,7 +8,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
-import java.security.Principal;
 import java.util.Locale;
 
 /**
@@ -29,8 +28,8 @@ public class CurrentLocale {
 
     public Locale getLocale() {
         if (locale == null) {
-            Principal caller = securityContext.getCallerPrincipal();
-            Language language = caller != null ? users.get(caller.getName()).getLanguage()
+            java.util.Optional<String> caller = com.keyhold.common.Callers.signedIn(securityContext.getCallerPrincipal());
+            Language language = caller.isPresent() ? users.get(caller.get()).getLanguage()
                     : Language.fromTag(FacesContext.getCurrentInstance().getExternalContext().getRequestLocale().toLanguageTag());
             locale = language.locale();
         }

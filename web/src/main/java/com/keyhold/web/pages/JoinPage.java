@@ -98,7 +98,7 @@ public class JoinPage implements Serializable {
             AuthenticationStatus status = securityContext.authenticate(
                     (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
                     withParams().credential(new UsernamePasswordCredential(preview.getEmail(), password)).newAuthentication(true));
-            return status == AuthenticationStatus.SUCCESS && securityContext.getCallerPrincipal() != null;
+            return status == AuthenticationStatus.SUCCESS && com.keyhold.common.Callers.signedIn(securityContext.getCallerPrincipal()).isPresent();
         } catch (RuntimeException notSignedIn) {
             return false;
         }
