@@ -10,7 +10,6 @@ import com.keyhold.sweep.SweepRun;
 import com.keyhold.user.User;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * E1: the expiry sweep. It records what the clock already decided (status and seats are computed
@@ -45,7 +43,6 @@ public class ExpirySweep {
     static final int BATCH = 200;
     /** The claim row that says a subscription's expiry at this end date is recorded (days before: 0). */
     static final int EXPIRY_RECORDED = 0;
-    private static final Logger LOG = Logger.getLogger(ExpirySweep.class.getName());
 
     @PersistenceContext(unitName = "keyhold")
     EntityManager em;
@@ -58,22 +55,6 @@ public class ExpirySweep {
 
     @Resource
     SessionContext context;
-
-    /**
-     * Persistent: stored in Keyhold's database (README "Scheduled work"), so a run missed while the
-     * server was down happens at its start, and instances sharing the database share the schedule.
-     * NOT_SUPPORTED: the batches commit on their own; the container's timer transaction then holds
-     * only the timer's own row.
-     */
-    @Schedule(hour = "*", minute = "23", persistent = true, info = "expiry sweep")
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void onSchedule() {
-        SweepRun run = run();
-        if (run.processed() > 0) {
-            LOG.info(() -> "Expiry sweep recorded or warned " + run.processed() + " times in " + run.batches()
-                    + " batches, the longest " + run.longestBatch().toMillis() + " ms");
-        }
-    }
 
     /**
      * Work not yet done, in id order: subscriptions past their end whose expiry is not yet recorded,

@@ -2,7 +2,6 @@ package com.keyhold.invitation;
 
 import com.keyhold.sweep.SweepRun;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -13,7 +12,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * E2: invitations to install and to join that are past their expiry are marked Expired. The
@@ -25,7 +23,6 @@ import java.util.logging.Logger;
 public class InvitationExpirySweep {
 
     static final int BATCH = 500;
-    private static final Logger LOG = Logger.getLogger(InvitationExpirySweep.class.getName());
 
     @PersistenceContext(unitName = "keyhold")
     EntityManager em;
@@ -35,16 +32,6 @@ public class InvitationExpirySweep {
 
     @Resource
     SessionContext context;
-
-    /** Persistent, in Keyhold's database, like the expiry sweep's schedule (README "Scheduled work"). */
-    @Schedule(hour = "*", minute = "*/5", persistent = true, info = "invitation sweep")
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void onSchedule() {
-        SweepRun run = run();
-        if (run.processed() > 0) {
-            LOG.info(() -> "Invitation sweep marked " + run.processed() + " expired invitations");
-        }
-    }
 
     /** Marks every invitation expired by now. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

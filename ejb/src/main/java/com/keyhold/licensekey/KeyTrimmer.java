@@ -5,7 +5,6 @@ import com.keyhold.subscription.Subscription;
 import com.keyhold.sweep.SweepRun;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.Timeout;
@@ -21,7 +20,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * SPEC L7 in bounded transactions (issue 13): deactivates the excess of keys whose quota was decreased
@@ -40,7 +38,6 @@ public class KeyTrimmer {
 
     /** Installations deactivated per transaction: 1,000 took about 0.3 s here (bench/README.md). */
     public static final int BATCH = 1000;
-    private static final Logger LOG = Logger.getLogger(KeyTrimmer.class.getName());
 
     @PersistenceContext(unitName = "keyhold")
     EntityManager em;
@@ -69,16 +66,6 @@ public class KeyTrimmer {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void onQueued(Timer timer) {
         run();
-    }
-
-    /** Per instance, not persistent: it only finishes rows a crash left, and the row locks make it safe twice. */
-    @Schedule(hour = "*", minute = "*", persistent = false, info = "key trims")
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void onSchedule() {
-        SweepRun run = run();
-        if (run.processed() > 0) {
-            LOG.info(() -> "Key trims deactivated " + run.processed() + " installations in " + run.batches() + " batches");
-        }
     }
 
     /** Trims every queued key to its quota, a batch per transaction. */

@@ -2,7 +2,6 @@ package com.keyhold.mail;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -56,7 +55,6 @@ public class EmailSender {
     }
 
     /** Retries what failed (1, 2, 4… minutes apart by default) and anything a crash left unsent. */
-    @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void retryDue() {
         List<String> due = em.createQuery("SELECT e.id FROM OutgoingEmail e WHERE e.nextAttemptAt <= :now ORDER BY e.nextAttemptAt",

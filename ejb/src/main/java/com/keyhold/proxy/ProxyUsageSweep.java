@@ -9,7 +9,6 @@ import com.keyhold.sweep.SweepRun;
 import com.keyhold.user.User;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -22,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * The usage sweep (SPEC S6, E3; {@code POST /api/v1/operator/sweeps/usage}): flags active proxies
@@ -35,7 +33,6 @@ import java.util.logging.Logger;
 public class ProxyUsageSweep {
 
     static final int BATCH = 200;
-    private static final Logger LOG = Logger.getLogger(ProxyUsageSweep.class.getName());
 
     @PersistenceContext(unitName = "keyhold")
     EntityManager em;
@@ -51,16 +48,6 @@ public class ProxyUsageSweep {
 
     @Resource
     SessionContext context;
-
-    /** Persistent, in Keyhold's database, like the other sweeps (README "Scheduled work"). */
-    @Schedule(hour = "*", minute = "41", persistent = true, info = "usage sweep")
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void onSchedule() {
-        SweepRun run = run();
-        if (run.processed() > 0) {
-            LOG.info(() -> "Usage sweep flagged or warned " + run.processed() + " times");
-        }
-    }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SweepRun run() {

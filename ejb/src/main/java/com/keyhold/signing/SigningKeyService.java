@@ -1,11 +1,9 @@
 package com.keyhold.signing;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,11 +23,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The server's Ed25519 key pair (SPEC S9): generated on first start, kept in the database with the
- * private part encrypted, held in memory afterwards.
+ * private part encrypted, held in memory afterwards. Loaded at first use: the full server loads (and
+ * on its first start generates) it right after the schema migration (the server module's
+ * SigningKeyAtStartup); a check-in edge, which runs no migration, loads the key the server stored.
  */
 @Singleton
-@Startup
-@DependsOn("SchemaMigration")
 @Lock(LockType.READ)
 public class SigningKeyService {
 

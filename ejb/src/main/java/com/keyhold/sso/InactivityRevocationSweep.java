@@ -8,7 +8,6 @@ import com.keyhold.computer.CheckInCoalescer;
 import com.keyhold.sweep.SweepRun;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -20,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * E3: an account that set "revoke after N days without check-in" on its identity provider gets its
@@ -37,7 +35,6 @@ import java.util.logging.Logger;
 public class InactivityRevocationSweep {
 
     static final int BATCH = 200;
-    private static final Logger LOG = Logger.getLogger(InactivityRevocationSweep.class.getName());
 
     @PersistenceContext(unitName = "keyhold")
     EntityManager em;
@@ -53,16 +50,6 @@ public class InactivityRevocationSweep {
 
     @EJB
     ActivityLog activityLog;
-
-    /** Persistent, in Keyhold's database, like the other sweeps (README "Scheduled work"). */
-    @Schedule(hour = "*", minute = "53", persistent = true, info = "inactivity sweep")
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void onSchedule() {
-        SweepRun run = run();
-        if (run.processed() > 0) {
-            LOG.info(() -> "Inactivity sweep deactivated " + run.processed() + " silent computers");
-        }
-    }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SweepRun run() {

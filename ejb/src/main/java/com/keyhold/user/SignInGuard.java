@@ -2,7 +2,6 @@ package com.keyhold.user;
 
 import com.keyhold.common.ErrorCode;
 import com.keyhold.common.KeyholdException;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -91,7 +90,6 @@ public class SignInGuard {
     }
 
     /** Hourly: attempts older than {@link #RETENTION} go, and the lock rows of subjects with none left. */
-    @Schedule(hour = "*", minute = "17", persistent = false)
     public void purgeOldAttempts() {
         Instant before = clock.instant().minus(RETENTION);
         int attempts = em.createQuery("DELETE FROM SignInAttempt a WHERE a.attemptedAt < :before")

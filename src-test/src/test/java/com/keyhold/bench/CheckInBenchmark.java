@@ -47,7 +47,7 @@ class CheckInBenchmark {
     private static final int COMPUTERS = Integer.getInteger("keyhold.bench.checkin.computers", 100_000);
     private static final int CLIENTS = Integer.getInteger("keyhold.bench.clients", 200);
     private static final Duration DURATION = Duration.ofSeconds(Integer.getInteger("keyhold.bench.seconds", 30));
-    private static final String BODY = "{\"appVersion\":\"19.2.0-54800\",\"hostOs\":\"macOS 14.2\"}";
+    static final String BODY = "{\"appVersion\":\"19.2.0-54800\",\"hostOs\":\"macOS 14.2\"}";
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -146,7 +146,7 @@ class CheckInBenchmark {
     }
 
     /** Which computer a call checks in; negative when there is none left. */
-    private interface Picker {
+    interface Picker {
         int next();
     }
 
@@ -154,7 +154,7 @@ class CheckInBenchmark {
         return "/api/v1/client/activations/" + fleet.ids[i] + "/check-in";
     }
 
-    private static LoadRun.Operation checkIn(URI base, Fleet fleet, Picker picker) {
+    static LoadRun.Operation checkIn(URI base, Fleet fleet, Picker picker) {
         KeepAliveConnection connection = new KeepAliveConnection(base.getHost(), base.getPort());
         return new LoadRun.Operation() {
             @Override
@@ -248,7 +248,7 @@ class CheckInBenchmark {
         return Explain.of(sql, id);
     }
 
-    private static long countContactsSince(String subscriptionId, Instant since) throws Exception {
+    static long countContactsSince(String subscriptionId, Instant since) throws Exception {
         try (Connection db = KeyholdServerExtension.server().connect(); PreparedStatement count = db.prepareStatement(
                 "SELECT COUNT(*) FROM activations WHERE subscription_id = ? AND last_contact_at >= ? AND app_version = ?")) {
             count.setString(1, subscriptionId);

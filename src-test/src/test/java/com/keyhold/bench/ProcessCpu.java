@@ -4,31 +4,36 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * CPU time used by the three processes that share this machine's cores during a benchmark run: the
- * server JVM, the database server and this load generator. Divided by the calls of a run it says
+ * CPU time used by the processes that share this machine's cores during a benchmark run: the
+ * server JVM, the check-in edges' Payara Micro JVMs (issue 17; when there are any), the database
+ * server and this load generator. Divided by the calls of a run it says
  * where a request's cost goes (ProcessHandle reads it from the operating system; no agent needed).
  */
 final class ProcessCpu {
 
     private final long server;
+    private final long edges;
     private final long database;
     private final long generator;
 
-    private ProcessCpu(long server, long database, long generator) {
+    private ProcessCpu(long server, long edges, long database, long generator) {
         this.server = server;
+        this.edges = edges;
         this.database = database;
         this.generator = generator;
     }
 
     static ProcessCpu now() {
-        return new ProcessCpu(cpuOf("glassfish.bootstrap.ASMain"), cpuOf("mariadbd", "mysqld"),
+        return new ProcessCpu(cpuOf("glassfish.bootstrap.ASMain"), cpuOf("payara-micro"), cpuOf("mariadbd", "mysqld"),
                 ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L));
     }
 
     /** CPU microseconds per call of each process since {@code before}, as a report line. */
     String perCall(ProcessCpu before, long calls) {
-        return String.format(Locale.ROOT, "CPU per call: server %.0f µs, database %.0f µs, load generator %.0f µs",
-                micros(server - before.server, calls), micros(database - before.database, calls),
+        String edgeShare = edges - before.edges > 0
+                ? String.format(Locale.ROOT, ", edges %.0f µs", micros(edges - before.edges, calls)) : "";
+        return String.format(Locale.ROOT, "CPU per call: server %.0f µs%s, database %.0f µs, load generator %.0f µs",
+                micros(server - before.server, calls), edgeShare, micros(database - before.database, calls),
                 micros(generator - before.generator, calls));
     }
 

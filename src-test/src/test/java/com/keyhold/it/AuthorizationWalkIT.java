@@ -11,7 +11,7 @@ import com.keyhold.it.support.KeyholdIntegrationTest;
 import com.keyhold.it.support.KeyholdServerExtension;
 import com.keyhold.it.support.Users;
 import com.keyhold.web.api.KeyholdApi;
-import com.keyhold.web.security.RequestPaths;
+import com.keyhold.rest.http.RequestPaths;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
@@ -85,7 +85,7 @@ class AuthorizationWalkIT {
                     : new KeyholdApi().getClasses();
             assertTrue(listed.contains(resource), resource + " is not listed by its JAX-RS application");
         }
-        assertTrue(new KeyholdApi().getClasses().contains(com.keyhold.web.api.ApiErrorMapper.class));
+        assertTrue(new KeyholdApi().getClasses().contains(com.keyhold.rest.ApiErrorMapper.class));
     }
 
     private static String areaOf(Class<?> resource) {
@@ -248,36 +248,47 @@ class AuthorizationWalkIT {
         return null;
     }
 
-    /** The classes annotated with {@code @Path} in the web module's classes (a jar or a folder). */
+    /**
+     * The classes annotated with {@code @Path} in the web module's classes and in the REST module it
+     * shares with the check-in edge (the client API, the signing key): each a jar or a folder.
+     */
     private static List<Class<?>> resourceClasses() {
         try {
-            java.nio.file.Path location = java.nio.file.Path.of(
-                    KeyholdApi.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            List<String> names;
-            if (Files.isDirectory(location)) {
-                try (Stream<java.nio.file.Path> files = Files.walk(location)) {
-                    names = files.map(f -> location.relativize(f).toString().replace('\\', '/')).toList();
-                }
-            } else {
-                try (JarFile jar = new JarFile(location.toFile())) {
-                    names = jar.stream().map(e -> e.getName()).toList();
-                }
-            }
             List<Class<?>> resources = new ArrayList<>();
-            for (String name : names) {
-                if ((name.startsWith("com/keyhold/web/api/") || name.startsWith("com/keyhold/web/scim/"))
-                        && name.endsWith(".class") && !name.contains("$")) {
-                    Class<?> type = Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false,
-                            AuthorizationWalkIT.class.getClassLoader());
-                    if (type.isAnnotationPresent(Path.class)) {
-                        resources.add(type);
+            for (Class<?> anchor : List.of(KeyholdApi.class, com.keyhold.rest.ApiErrorMapper.class)) {
+                for (String name : classFileNames(anchor)) {
+                    if ((name.startsWith("com/keyhold/web/api/") || name.startsWith("com/keyhold/web/scim/")
+                            || name.startsWith("com/keyhold/rest/"))
+                            && name.endsWith(".class") && !name.contains("$")) {
+                        Class<?> type = Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false,
+                                AuthorizationWalkIT.class.getClassLoader());
+                        if (type.isAnnotationPresent(Path.class)) {
+                            resources.add(type);
+                        }
                     }
                 }
             }
             return resources;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException | ClassNotFoundException e) {
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The entries of the jar or folder {@code anchor} was loaded from. */
+    private static List<String> classFileNames(Class<?> anchor) throws IOException {
+        try {
+            java.nio.file.Path location = java.nio.file.Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(location)) {
+                try (Stream<java.nio.file.Path> files = Files.walk(location)) {
+                    return files.map(f -> location.relativize(f).toString().replace('\\', '/')).toList();
+                }
+            }
+            try (JarFile jar = new JarFile(location.toFile())) {
+                return jar.stream().map(e -> e.getName()).toList();
+            }
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -180,22 +180,22 @@ class CheckInCoalescingIT {
         assertEquals(computers / 2, acme.computers("?status=ACTIVE").json().getInt("total"));
     }
 
-    private static JsonObject activate(Accounts.Business acme) {
+    static JsonObject activate(Accounts.Business acme) {
         Http.Answer answer = Clients.activate(acme.subscription().primaryKey(), Clients.newHardwareId());
         assertEquals(201, answer.status(), answer.body());
         return answer.json();
     }
 
-    private static JsonObject certificate(JsonObject answer) {
+    static JsonObject certificate(JsonObject answer) {
         String payload = answer.getString("certificate").split("\\.")[0];
         return Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)))
                 .readObject();
     }
 
-    private record Stored(String status, Instant lastContact, String appVersion, String hostOs) {
+    record Stored(String status, Instant lastContact, String appVersion, String hostOs) {
     }
 
-    private static Stored stored(String id) throws Exception {
+    static Stored stored(String id) throws Exception {
         try (Connection db = KeyholdServerExtension.server().connect();
                 PreparedStatement read = db.prepareStatement(
                         "SELECT status, last_contact_at, app_version, host_os FROM activations WHERE id = ?")) {

@@ -4,6 +4,7 @@ import com.keyhold.devserver.AppServer;
 import com.keyhold.devserver.DatabaseSettings;
 import com.keyhold.devserver.Databases;
 import com.keyhold.devserver.PayaraDomain;
+import com.keyhold.devserver.PayaraMicroEdge;
 import com.keyhold.devserver.WildFlyServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -39,10 +40,13 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
     private final AppServer domain;
     private final String operatorToken;
     private final GreenMail smtp;
+    /** The server's system properties: a check-in edge started beside it gets the same. */
+    private final Map<String, String> properties;
 
     private KeyholdTestServer(Databases.Embedded embedded, DatabaseSettings database, DatabaseGate gate,
-            AppServer domain, String operatorToken, GreenMail smtp) {
+            AppServer domain, String operatorToken, GreenMail smtp, Map<String, String> properties) {
         this.smtp = smtp;
+        this.properties = Map.copyOf(properties);
         this.embedded = embedded;
         this.database = database;
         this.gate = gate;
@@ -75,7 +79,7 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         Map<String, String> properties = serverProperties(gate != null ? "127.0.0.1" : db.host(),
                 gate != null ? gate.port() : db.port(), DATABASE, db, PORT_BASE + 80, operatorToken);
         if (wildFly) {
-            return new KeyholdTestServer(embedded, db, gate, startWildFly(work, properties), operatorToken, smtp);
+            return new KeyholdTestServer(embedded, db, gate, startWildFly(work, properties), operatorToken, smtp, properties);
         }
 
         PayaraDomain domain = new PayaraDomain(payaraHome,
@@ -90,7 +94,7 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         domain.configureHttpListeners();
         domain.storeTimersInKeyholdDatabase("keyhold");
         domain.undeployIfPresent("keyhold");
-        return new KeyholdTestServer(embedded, db, gate, domain, operatorToken, smtp);
+        return new KeyholdTestServer(embedded, db, gate, domain, operatorToken, smtp, properties);
     }
 
     /**
@@ -277,6 +281,21 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
         second.storeTimersInKeyholdDatabase("keyhold");
         second.deploy(Path.of(System.getProperty("keyhold.ear")), "keyhold");
         return new SecondServer(second);
+    }
+
+    /**
+     * A check-in edge (issue 17) beside this server: {@code keyhold-edge.war} on Payara Micro at
+     * {@code port}, with this server's system properties (the same database) and its signing key's
+     * encryption key file. Started after this server, which migrated the schema and stored the key.
+     */
+    public PayaraMicroEdge startEdge(int port, String maxHeap) {
+        Path work = Path.of(System.getProperty("keyhold.work", "target/it"));
+        Map<String, String> edgeProperties = new LinkedHashMap<>(properties);
+        edgeProperties.put("keyhold.signing.encryption-key-file",
+                domain.configDir().resolve("keyhold-signing-encryption.key").toString());
+        return PayaraMicroEdge.start(Path.of(System.getProperty("keyhold.micro.jar")),
+                Path.of(System.getProperty("keyhold.edge.war")), Path.of(System.getProperty("keyhold.driver")),
+                port, edgeProperties, work.resolve("edges"), maxHeap);
     }
 
     /** A server started by {@link #startSecondServer}; closing it stops and forgets its domain's deployment. */

@@ -1,5 +1,8 @@
 package com.keyhold.web.api;
 
+import com.keyhold.rest.ApiErrorMapper;
+import com.keyhold.rest.SigningKeyResource;
+
 import com.keyhold.web.api.admin.AdminAccountsResource;
 import com.keyhold.web.api.admin.AdminActivityResource;
 import com.keyhold.web.api.admin.AdminComputersResource;
@@ -15,8 +18,8 @@ import com.keyhold.web.api.admin.AdminSubscriptionsResource;
 import com.keyhold.web.api.admin.AdminSupportResource;
 import com.keyhold.web.api.admin.AdminTicketsResource;
 import com.keyhold.web.api.admin.RegistrationsResource;
-import com.keyhold.web.api.client.ClientActivationsResource;
-import com.keyhold.web.api.client.LoadBaselineResource;
+import com.keyhold.rest.client.ClientActivationsResource;
+import com.keyhold.rest.client.LoadBaselineResource;
 import com.keyhold.web.api.operator.OperatorAccountsResource;
 import com.keyhold.web.api.operator.OperatorActivityResource;
 import com.keyhold.web.api.operator.OperatorClockResource;

@@ -1,5 +1,7 @@
 package com.keyhold.web.http;
 
+import com.keyhold.rest.http.WebSettings;
+
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionCookieConfig;

@@ -1,9 +1,8 @@
 /**
- * What every HTTP answer of the web module shares, whatever serves it: the security headers and
- * cookie attributes, the client's address behind trusted proxies, and the request body limits
- * (issue 9). Plain-Java rules ({@link com.keyhold.web.http.SecurityHeaders},
- * {@link com.keyhold.web.http.ClientAddress}, {@link com.keyhold.web.http.BodyLimits}) with unit
- * tests, applied by one filter and by the authentication mechanism (which answers some requests
- * before any filter runs).
+ * What the pages' HTTP answers share: the security headers and cookie attributes (issue 9), upload
+ * limits and attachment headers. Plain-Java rules ({@link com.keyhold.web.http.SecurityHeaders}) with
+ * unit tests, applied by filters and by the authentication mechanism (which answers some requests
+ * before any filter runs). The client's address and the body limits of {@code /api} are shared with
+ * the check-in edge and live in {@code com.keyhold.rest.http}.
  */
 package com.keyhold.web.http;

@@ -1,5 +1,8 @@
 package com.keyhold.web.security;
 
+import com.keyhold.rest.AuthorizationHeader;
+import com.keyhold.rest.http.RequestPaths;
+
 import com.keyhold.scim.ScimService;
 import com.keyhold.scim.ScimTokenService;
 import com.keyhold.common.ErrorCode;
@@ -12,10 +15,10 @@ import com.keyhold.security.RememberMeService;
 import com.keyhold.security.TokenScope;
 import com.keyhold.user.CallerIdentity;
 import com.keyhold.user.UserService;
-import com.keyhold.web.api.ApiError;
-import com.keyhold.web.http.ClientAddress;
+import com.keyhold.rest.ApiError;
+import com.keyhold.rest.http.ClientAddress;
 import com.keyhold.web.http.SecurityHeaders;
-import com.keyhold.web.http.WebSettings;
+import com.keyhold.rest.http.WebSettings;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -212,7 +215,7 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return AuthenticationStatus.SEND_FAILURE;
+        return answered();
     }
 
     private AuthenticationStatus validatePageRequest(String path, HttpServletRequest request,
@@ -355,7 +358,7 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return AuthenticationStatus.SEND_FAILURE;
+        return answered();
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, String challenge, String message) {
@@ -369,6 +372,17 @@ public class KeyholdAuthenticationMechanism implements HttpAuthenticationMechani
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return AuthenticationStatus.SEND_FAILURE;
+        return answered();
+    }
+
+    /**
+     * The refusal is written in full (status, headers, the CONTRACT's error body): the container must
+     * neither call the application nor write an answer of its own. {@code SEND_FAILURE} would make
+     * WildFly's Undertow send its own 401 error page over the committed response (and log an error
+     * for each refusal); {@code SEND_CONTINUE}, "the mechanism has answered", is left as written by
+     * Payara and WildFly alike.
+     */
+    private static AuthenticationStatus answered() {
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 }

@@ -1,5 +1,8 @@
 package com.keyhold.web.http;
 
+import com.keyhold.rest.http.BodyLimits;
+import com.keyhold.rest.http.ClientAddress;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

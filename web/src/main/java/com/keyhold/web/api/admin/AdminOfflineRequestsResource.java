@@ -1,5 +1,6 @@
 package com.keyhold.web.api.admin;
 
+
 import com.keyhold.proxy.OfflineRequests;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;

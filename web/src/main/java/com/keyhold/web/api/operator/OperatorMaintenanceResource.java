@@ -1,5 +1,6 @@
 package com.keyhold.web.api.operator;
 
+
 import com.keyhold.operator.Maintenance;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.DELETE;

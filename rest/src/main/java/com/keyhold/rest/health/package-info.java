@@ -1,0 +1,2 @@
+/** MicroProfile Health checks behind {@code GET /health} (CONTRACT section 9). */
+package com.keyhold.rest.health;

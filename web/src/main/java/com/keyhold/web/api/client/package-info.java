@@ -1,2 +1,0 @@
-/** The desktop client API (CONTRACT section 2): activation, check-in and deactivation by installed clients. */
-package com.keyhold.web.api.client;

@@ -1,2 +1,0 @@
-/** MicroProfile Health checks behind {@code GET /health} (CONTRACT section 9). */
-package com.keyhold.web.health;
