@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * a run missed while the server was down happens at its start, and instances sharing the database
  * share each schedule. The sweeps run NOT_SUPPORTED: their batches commit on their own, and the
  * container's timer transaction holds only the timer's own row. The {@code info} names identify the
- * persistent timers in the timer table.
+ * persistent timers in the timer table. Each run is logged at FINE ({@code com.keyhold.server}), which
+ * is how the two-instance drill counts that a schedule ran once on the whole deployment group.
  */
 @Stateless
 public class ScheduledWork {
@@ -57,6 +58,7 @@ public class ScheduledWork {
     @Schedule(hour = "*", minute = "23", persistent = true, info = "expiry sweep")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void expirySweep() {
+        LOG.fine("expiry sweep runs");
         SweepRun run = expirySweep.run();
         if (run.processed() > 0) {
             LOG.info(() -> "Expiry sweep recorded or warned " + run.processed() + " times in " + run.batches()
@@ -68,6 +70,7 @@ public class ScheduledWork {
     @Schedule(hour = "*", minute = "*/5", persistent = true, info = "invitation sweep")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void invitationSweep() {
+        LOG.fine("invitation sweep runs");
         SweepRun run = invitationSweep.run();
         if (run.processed() > 0) {
             LOG.info(() -> "Invitation sweep marked " + run.processed() + " expired invitations");
@@ -78,6 +81,7 @@ public class ScheduledWork {
     @Schedule(hour = "*", minute = "41", persistent = true, info = "usage sweep")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void usageSweep() {
+        LOG.fine("usage sweep runs");
         SweepRun run = usageSweep.run();
         if (run.processed() > 0) {
             LOG.info(() -> "Usage sweep flagged or warned " + run.processed() + " times");
@@ -88,6 +92,7 @@ public class ScheduledWork {
     @Schedule(hour = "*", minute = "53", persistent = true, info = "inactivity sweep")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void inactivitySweep() {
+        LOG.fine("inactivity sweep runs");
         SweepRun run = inactivitySweep.run();
         if (run.processed() > 0) {
             LOG.info(() -> "Inactivity sweep deactivated " + run.processed() + " silent computers");
@@ -98,6 +103,7 @@ public class ScheduledWork {
     @Schedule(hour = "*", minute = "*", persistent = false, info = "key trims")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void keyTrims() {
+        LOG.fine("key trims runs");
         SweepRun run = keyTrimmer.run();
         if (run.processed() > 0) {
             LOG.info(() -> "Key trims deactivated " + run.processed() + " installations in " + run.batches() + " batches");
@@ -107,6 +113,7 @@ public class ScheduledWork {
     /** Hourly, per instance: old sign-in attempts and empty throttle rows go. */
     @Schedule(hour = "*", minute = "17", persistent = false, info = "sign-in attempts purge")
     public void purgeSignInAttempts() {
+        LOG.fine("sign-in attempts purge runs");
         signInGuard.purgeOldAttempts();
     }
 
@@ -114,6 +121,7 @@ public class ScheduledWork {
     @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false, info = "email retries")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void retryEmails() {
+        LOG.fine("email retries runs");
         emailSender.retryDue();
     }
 }

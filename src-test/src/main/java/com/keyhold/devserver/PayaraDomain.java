@@ -57,6 +57,14 @@ public final class PayaraDomain implements AppServer {
         return domainDir.resolve(name).resolve("logs").resolve("server.log");
     }
 
+    public String name() {
+        return name;
+    }
+
+    public Path payaraHome() {
+        return payaraHome;
+    }
+
     public Path configDir() {
         return domainDir.resolve(name).resolve("config");
     }
@@ -163,6 +171,11 @@ public final class PayaraDomain implements AppServer {
      * Values are escaped for asadmin's separators (':' and '='); they must not contain backslashes.
      */
     public void setSystemProperties(Map<String, String> properties) {
+        setSystemProperties("server", properties);
+    }
+
+    /** As {@link #setSystemProperties(Map)}, for another target of the domain (an instance, a configuration). */
+    public void setSystemProperties(String target, Map<String, String> properties) {
         for (Map.Entry<String, String> p : properties.entrySet()) {
             if (p.getValue().isEmpty() || p.getValue().contains("\\")) {
                 throw new IllegalArgumentException("system property " + p.getKey()
@@ -173,7 +186,7 @@ public final class PayaraDomain implements AppServer {
         String joined = properties.entrySet().stream()
                 .map(p -> p.getKey() + "=" + p.getValue().replace(":", "\\:").replace("=", "\\="))
                 .collect(Collectors.joining(":"));
-        remote(List.of("create-system-properties", joined));
+        remote(List.of("create-system-properties", "--target", target, joined));
     }
 
     /**
@@ -208,28 +221,7 @@ public final class PayaraDomain implements AppServer {
 
     /** Whether the HTTP listener answers a request (any status) within {@code patience}. */
     public boolean answersHttp(Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        do {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", httpPort()), 2000);
-                socket.setSoTimeout(5000);
-                socket.getOutputStream().write("GET /health/live HTTP/1.0\r\nHost: localhost\r\n\r\n"
-                        .getBytes(StandardCharsets.US_ASCII));
-                byte[] start = socket.getInputStream().readNBytes(5);
-                if (new String(start, StandardCharsets.US_ASCII).equals("HTTP/")) {
-                    return true;
-                }
-            } catch (IOException notYet) {
-                // refused, reset or silent: try again shortly
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        } while (System.nanoTime() < deadline);
-        return false;
+        return HttpProbe.answers(httpPort(), "/health/live", status -> true, patience);
     }
 
     /** The server-level pool and resource the EJB timer service stores persistent timers through. */
@@ -346,7 +338,8 @@ public final class PayaraDomain implements AppServer {
         }
     }
 
-    private String remote(List<String> command) {
+    /** An asadmin command against this running domain (its admin port); fails when asadmin does. */
+    public String remote(List<String> command) {
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(adminPort())));
         args.addAll(command);
         return asadmin(args);

@@ -2,8 +2,6 @@ package com.keyhold.devserver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,16 +122,7 @@ public final class PayaraMicroEdge implements AutoCloseable {
 
     /** GET /api/v1/signing-key answers 200 once the WAR is deployed and the signing key loaded. */
     private boolean signingKeyAnswers() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write("GET /api/v1/signing-key HTTP/1.0\r\nHost: localhost\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
-            return status.startsWith("HTTP/1.") && status.endsWith("200");
-        } catch (IOException notYet) {
-            return false;
-        }
+        return HttpProbe.status(port, "/api/v1/signing-key") == 200;
     }
 
     private String tail() {

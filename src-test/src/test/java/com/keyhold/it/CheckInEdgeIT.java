@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.keyhold.devserver.PayaraMicroEdge;
 import com.keyhold.it.support.Accounts;
+import com.keyhold.it.support.CheckInLoops;
 import com.keyhold.it.support.Clients;
 import com.keyhold.it.support.Concurrently;
 import com.keyhold.it.support.Http;
@@ -19,11 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -79,6 +76,14 @@ class CheckInEdgeIT {
         assertEquals(404, Http.get(edge.baseUrl() + "/api/v1/admin/computers").status());
         assertEquals(404, Http.get(edge.baseUrl() + "/api;x/v1/operator/accounts", "Authorization", operator).status());
         assertEquals(404, Http.get(edge.baseUrl() + "/app/dashboard.xhtml").status());
+    }
+
+    /** A load balancer asks each edge whether it can serve: MicroProfile Health with Keyhold's database check. */
+    @Test
+    void theEdgeReportsItsReadinessWithTheDatabaseCheck() {
+        Http.Answer ready = Http.get(edge.baseUrl() + "/health/ready");
+        assertEquals(200, ready.status(), ready.body());
+        assertTrue(ready.body().contains("keyhold-database"), ready.body());
     }
 
     @Test
@@ -157,34 +162,14 @@ class CheckInEdgeIT {
         for (int i = 0; i < computers; i++) {
             fleet.add(CheckInCoalescingIT.activate(acme));
         }
-        AtomicBoolean running = new AtomicBoolean(true);
-        ExecutorService clients = Executors.newFixedThreadPool(6);
-        List<Future<Integer>> loops = new ArrayList<>();
-        for (int t = 0; t < 6; t++) {
-            int thread = t;
-            loops.add(clients.submit(() -> {
-                int answered = 0;
-                for (int i = thread; running.get(); i++) {
-                    JsonObject computer = fleet.get(i % computers);
-                    Http.Answer answer = checkInOnEdge(computer.getString("activationId"), computer.getString("activationToken"));
-                    assertEquals(200, answer.status(), answer.body());
-                    answered++;
-                }
-                return answered;
-            }));
-        }
+        CheckInLoops loops = CheckInLoops.start(List.of(edge.baseUrl()), fleet, 6);
         Thread.sleep(1_500);
         for (int i = 0; i < computers / 2; i++) {
             assertEquals(200, acme.action("deactivate", "{\"ids\":[\"" + fleet.get(i).getString("activationId") + "\"]}").status());
             Thread.sleep(150);
         }
         Thread.sleep(2_500); // more check-ins on the edge and at least two of its flushes after the last change
-        running.set(false);
-        int answered = 0;
-        for (Future<Integer> loop : loops) {
-            answered += loop.get(30, TimeUnit.SECONDS);
-        }
-        clients.shutdown();
+        int answered = loops.stop();
         Thread.sleep(5_000);
 
         assertTrue(answered > computers * 5, "the edge kept answering check-ins: " + answered);

@@ -42,6 +42,7 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
     private final GreenMail smtp;
     /** The server's system properties: a check-in edge started beside it gets the same. */
     private final Map<String, String> properties;
+    private volatile String routedBaseUrl;
 
     private KeyholdTestServer(Databases.Embedded embedded, DatabaseSettings database, DatabaseGate gate,
             AppServer domain, String operatorToken, GreenMail smtp, Map<String, String> properties) {
@@ -150,7 +151,30 @@ public final class KeyholdTestServer implements ExtensionContext.Store.Closeable
     }
 
     public String baseUrl() {
-        return "http://localhost:" + domain.httpPort();
+        String routed = routedBaseUrl;
+        return routed != null ? routed : "http://localhost:" + domain.httpPort();
+    }
+
+    /**
+     * Sends the helpers' requests and the browser's pages ({@link Http}, {@link Browser}) to another
+     * Keyhold than this server, on the same database: the two-instance drill's load balancer.
+     * {@code null} routes them here again.
+     */
+    public void routeThrough(String baseUrlOrNull) {
+        routedBaseUrl = baseUrlOrNull;
+    }
+
+    /** The server's {@code keyhold.*} system properties, for other instances on the same database. */
+    public Map<String, String> properties() {
+        return properties;
+    }
+
+    /** The Payara domain this server runs in (the two-instance drill's administration server). */
+    public PayaraDomain payaraDomain() {
+        if (!(domain instanceof PayaraDomain payara)) {
+            throw new IllegalStateException("not a Payara Server run (-Dwildfly)");
+        }
+        return payara;
     }
 
     public String operatorToken() {
