@@ -47,7 +47,7 @@ class OperationsIT {
     void theOpenApiDocumentDescribesTheRestApi() {
         Http.Answer openapi = Http.get("/openapi");
         assertEquals(200, openapi.status());
-        for (String path : new String[] {"/api/v1/users", "/api/v1/auth/tokens", "/api/v1/signing-key",
+        for (String path : new String[] {"/api/v1/users", "/api/v1/auth/tokens", "/api/v1/signing-key", "/api/v1/client/activations",
                 "/api/v1/admin/accounts", "/api/v1/operator/accounts"}) {
             assertTrue(openapi.body().contains(path), path + " in\n" + openapi.body());
         }
